@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import '@show/ui/styles.css';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Show — live video shopping on LiveKit',
+  description: 'A live shopping show: host studio, viewer page, chat and a shoppable product rail.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" data-show-theme="light">
+      <body>{children}</body>
+    </html>
+  );
+}

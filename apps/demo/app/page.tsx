@@ -1,0 +1,48 @@
+import { ConnectionStatus } from '@show/ui';
+import { livekitHttpUrl, readConfig } from '../lib/config';
+
+// Configuration is read per request on the server, so one build serves any LiveKit deployment.
+export const dynamic = 'force-dynamic';
+
+async function serverAnswers(livekitUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(livekitHttpUrl(livekitUrl), {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export default async function HomePage() {
+  const result = readConfig();
+  if (!result.ok) {
+    return (
+      <main>
+        <h1>Show</h1>
+        <p>The demo is not configured yet:</p>
+        <ul aria-label="Configuration problems">
+          {result.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </main>
+    );
+  }
+  const reachable = await serverAnswers(result.config.livekitUrl);
+  return (
+    <main>
+      <h1>Show</h1>
+      <p>Live video shopping on LiveKit. The host studio and the viewer show page arrive next.</p>
+      <p>
+        LiveKit server <code>{result.config.livekitUrl}</code>{' '}
+        <ConnectionStatus
+          state={reachable ? 'connected' : 'disconnected'}
+          labels={{ connected: 'reachable', disconnected: 'not reachable' }}
+        />
+      </p>
+    </main>
+  );
+}

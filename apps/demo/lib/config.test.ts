@@ -1,0 +1,36 @@
+import { describe, expect, test, vi } from 'vitest';
+
+vi.mock('server-only', () => ({}));
+const { livekitHttpUrl, readConfig } = await import('./config');
+
+describe('readConfig', () => {
+  test('accepts a complete configuration', () => {
+    expect(
+      readConfig({
+        NEXT_PUBLIC_LIVEKIT_URL: 'wss://live.example.com',
+        LIVEKIT_API_KEY: 'k',
+        LIVEKIT_API_SECRET: 's',
+      }),
+    ).toEqual({
+      ok: true,
+      config: { livekitUrl: 'wss://live.example.com', apiKey: 'k', apiSecret: 's' },
+    });
+  });
+
+  test('names every problem, one sentence each, and never echoes the secret', () => {
+    const result = readConfig({ NEXT_PUBLIC_LIVEKIT_URL: 'http://nope', LIVEKIT_API_SECRET: '' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'NEXT_PUBLIC_LIVEKIT_URL must start with ws:// or wss:// followed by a host.',
+        'LIVEKIT_API_KEY is not set: give the API key of the LiveKit server.',
+        'LIVEKIT_API_SECRET is not set: give the API secret that belongs to LIVEKIT_API_KEY.',
+      ],
+    });
+  });
+});
+
+test('livekitHttpUrl maps ws to http and wss to https', () => {
+  expect(livekitHttpUrl('ws://127.0.0.1:7880')).toBe('http://127.0.0.1:7880');
+  expect(livekitHttpUrl('wss://live.example.com')).toBe('https://live.example.com');
+});

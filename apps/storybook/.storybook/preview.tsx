@@ -1,0 +1,25 @@
+import type { Preview } from '@storybook/react-vite';
+import '@show/ui/styles.css';
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: 'Show theme',
+      toolbar: { title: 'Theme', items: ['light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  decorators: [
+    (Story, context) => (
+      <div
+        data-show-theme={context.globals.theme}
+        style={{ padding: 16, background: 'var(--show-color-bg)', color: 'var(--show-color-fg)' }}
+      >
+        <Story />
+      </div>
+    ),
+  ],
+  parameters: { layout: 'fullscreen' },
+};
+
+export default preview;

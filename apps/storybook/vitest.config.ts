@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { chromiumBrowser, reporting } from '@show/harness/vitest';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Every story is a test: it must render, and its play function must pass, in the system Chromium.
+export default defineConfig({
+  plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+  optimizeDeps: { include: ['react', 'react-dom', 'react/jsx-dev-runtime'] },
+  test: {
+    ...reporting('storybook'),
+    name: 'storybook',
+    browser: await chromiumBrowser(),
+  },
+});

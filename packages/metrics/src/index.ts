@@ -1,0 +1,3 @@
+export { MetricsError } from './metrics-error';
+export type { MetricsErrorCode } from './metrics-error';
+export { bitrateBps } from './rate';

@@ -1,0 +1,6 @@
+import { reporting, unitProject } from '@show/harness/vitest';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { ...reporting('metrics'), projects: [unitProject()] },
+});

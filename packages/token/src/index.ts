@@ -1,0 +1,2 @@
+export { TokenError, isTokenError } from './token-error';
+export type { TokenErrorCode } from './token-error';

@@ -1,0 +1,2 @@
+export { ConnectionStatus, defaultConnectionLabels } from './components/ConnectionStatus';
+export type { ConnectionStatusProps, ShowConnectionState } from './components/ConnectionStatus';

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// The project's one entry for provisioning and running: `show-harness <command>`.
+import { spawn } from 'node:child_process';
+import { ensureChromium } from './chromium.mjs';
+import { ensureGoTool } from './go-tool.mjs';
+import { startLiveKitServer } from './livekit-server.mjs';
+import { repoRoot } from './paths.mjs';
+import { LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
+import { freeTcpPort } from './ports.mjs';
+import { logToStderr } from './run.mjs';
+import { runTestSuite } from './test-suite.mjs';
+import { spawnTied, stopTied } from './tied-process.mjs';
+
+const USAGE = `usage: show-harness <command>
+  ensure [server] [lk] [chromium]  find or build/install the tools (all three when none is named)
+  server                           run a local livekit-server until interrupted
+  with-livekit -- <cmd> [args…]    run a command with a fresh livekit-server and its env vars
+  demo                             build the packages and run the demo app with a local server
+  test                             run every check and test, then print "N passed, N failed"`;
+
+const [command, ...rest] = process.argv.slice(2);
+
+try {
+  switch (command) {
+    case 'ensure':
+      await ensure(rest);
+      break;
+    case 'server':
+      await serve();
+      break;
+    case 'with-livekit':
+      process.exitCode = await withLiveKit(rest[0] === '--' ? rest.slice(1) : rest);
+      break;
+    case 'demo':
+      await demo();
+      break;
+    case 'test':
+      process.exitCode = await runTestSuite();
+      break;
+    default:
+      console.error(USAGE);
+      process.exitCode = command ? 2 : 0;
+  }
+} catch (error) {
+  logToStderr(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
+
+/** @param {string[]} names */
+async function ensure(names) {
+  const all = names.length === 0;
+  if (all || names.includes('chromium')) logToStderr(`chromium: ${await ensureChromium()}`);
+  if (all || names.includes('server')) {
+    logToStderr(
+      `livekit-server: ${await ensureGoTool(LIVEKIT_SERVER, { envVar: 'LIVEKIT_SERVER_BIN' })}`,
+    );
+  }
+  if (all || names.includes('lk'))
+    logToStderr(`lk: ${await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' })}`);
+}
+
+/** Resolves on the first SIGINT/SIGTERM/SIGHUP, so callers can clean up before exiting. */
+function interrupted() {
+  return new Promise((resolve) => {
+    for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+      process.once(signal, () => resolve(signal));
+    }
+  });
+}
+
+/** @param {number} preferred */
+async function portOr(preferred) {
+  const { createServer } = await import('node:net');
+  const free = await new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false));
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  return free ? preferred : /** @type {number} */ (await freeTcpPort());
+}
+
+/** @param {import('./livekit-server.mjs').LiveKitServer} server */
+function liveKitEnv(server) {
+  return {
+    LIVEKIT_URL: server.wsUrl,
+    NEXT_PUBLIC_LIVEKIT_URL: server.wsUrl,
+    LIVEKIT_API_KEY: server.apiKey,
+    LIVEKIT_API_SECRET: server.apiSecret,
+    LIVEKIT_PROMETHEUS_URL: server.prometheusUrl,
+  };
+}
+
+async function serve() {
+  const server = await startLiveKitServer({ name: 'dev', port: await portOr(7880) });
+  console.log(`livekit-server ${server.version} on ${server.wsUrl}
+  API key/secret  ${server.apiKey} / ${server.apiSecret}
+  Prometheus      ${server.prometheusUrl}
+  log             ${server.logFile}
+Press Ctrl+C to stop.`);
+  await interrupted();
+  await server.stop();
+}
+
+/** @param {string[]} argv */
+async function withLiveKit(argv) {
+  const [program, ...args] = argv;
+  if (!program)
+    throw new Error('with-livekit needs a command: show-harness with-livekit -- <cmd> [args…]');
+  const server = await startLiveKitServer({ name: 'with' });
+  logToStderr(`livekit-server on ${server.wsUrl} (log ${server.logFile})`);
+  const child = spawn(program, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...liveKitEnv(server) },
+  });
+  const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
+  process.on('SIGINT', forward).on('SIGTERM', forward);
+  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  await server.stop();
+  return code;
+}
+
+async function demo() {
+  logToStderr('building the packages the demo uses…');
+  const build = spawn(
+    'pnpm',
+    ['turbo', 'run', 'build', '--filter=@show/demo^...', '--output-logs=errors-only'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  const built = await new Promise((resolve) => build.on('close', (c) => resolve(c === 0)));
+  if (!built) throw new Error('building the packages failed (see above).');
+
+  const demoPort = await portOr(3000);
+  const demoUrl = `http://localhost:${demoPort}`;
+  const server = await startLiveKitServer({
+    name: 'demo',
+    port: await portOr(7880),
+    webhookUrls: [`http://127.0.0.1:${demoPort}/api/livekit/webhook`],
+  });
+  const next = spawnTied(
+    'pnpm',
+    ['--filter', '@show/demo', 'exec', 'next', 'dev', '--port', String(demoPort)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...liveKitEnv(server), NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  console.log(`
+  Show demo         ${demoUrl}
+  LiveKit server    ${server.wsUrl}  (key ${server.apiKey}, log ${server.logFile})
+  Prometheus        ${server.prometheusUrl}
+
+Press Ctrl+C to stop everything.
+`);
+  await Promise.race([interrupted(), new Promise((resolve) => next.on('exit', resolve))]);
+  await stopTied(next);
+  await server.stop();
+}

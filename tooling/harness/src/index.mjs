@@ -1,0 +1,8 @@
+export { serveBrowserBundle } from './browser-bundle.mjs';
+export { CHROMIUM_ARGS, ensureChromium, findChromium, launchChromium } from './chromium.mjs';
+export { builtPath, ensureGoTool } from './go-tool.mjs';
+export { startLiveKitServer, serverConfig } from './livekit-server.mjs';
+export { repoRoot, reportsDir, runDir, toolsDir } from './paths.mjs';
+export { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
+export { scrape, sumMetric } from './prometheus.mjs';
+export { clearReports, countReport, readReports, reportFile } from './reports.mjs';

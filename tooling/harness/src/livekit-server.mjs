@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureGoTool } from './go-tool.mjs';
+import { ensureDir, runDir } from './paths.mjs';
+import { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER } from './pins.mjs';
+import { freeTcpPorts, freeUdpPort } from './ports.mjs';
+import { spawnTied, stopTied } from './tied-process.mjs';
+
+/**
+ * @typedef {object} LiveKitServerOptions
+ * @property {string} [name] label for the config and log files
+ * @property {string} [apiKey] defaults to LIVEKIT_API_KEY, then the dev key
+ * @property {string} [apiSecret] defaults to LIVEKIT_API_SECRET, then the dev secret
+ * @property {string[]} [webhookUrls] where the server POSTs room and participant events
+ * @property {number} [port] HTTP/WebSocket port (default: a free one)
+ * @property {number} [startTimeoutMs]
+ */
+
+/**
+ * @typedef {object} LiveKitServer
+ * @property {string} wsUrl what clients connect to, e.g. ws://127.0.0.1:7880
+ * @property {string} httpUrl the same server over HTTP (room service API)
+ * @property {string} prometheusUrl the server's Prometheus metrics endpoint
+ * @property {string} apiKey
+ * @property {string} apiSecret
+ * @property {{ http: number, rtcTcp: number, rtcUdp: number, prometheus: number }} ports
+ * @property {string} logFile
+ * @property {string} version
+ * @property {() => Promise<void>} stop
+ */
+
+/**
+ * Starts a livekit-server bound to 127.0.0.1 in dev mode with a generated config, waits until it
+ * answers, and returns how to reach it. Every port is chosen free, so several runs can coexist.
+ * @param {LiveKitServerOptions} [options]
+ * @returns {Promise<LiveKitServer>}
+ */
+export async function startLiveKitServer(options = {}) {
+  const binary = await ensureGoTool(LIVEKIT_SERVER, { envVar: 'LIVEKIT_SERVER_BIN' });
+  const apiKey = options.apiKey ?? process.env.LIVEKIT_API_KEY ?? DEV_API_KEY;
+  const apiSecret = options.apiSecret ?? process.env.LIVEKIT_API_SECRET ?? DEV_API_SECRET;
+  const [freeHttp, rtcTcp, prometheus] = await freeTcpPorts(3);
+  const http = options.port ?? /** @type {number} */ (freeHttp);
+  const rtcUdp = /** @type {number} */ (await freeUdpPort());
+  const ports = {
+    http,
+    rtcTcp: /** @type {number} */ (rtcTcp),
+    rtcUdp,
+    prometheus: /** @type {number} */ (prometheus),
+  };
+
+  const stem = `livekit-${options.name ?? 'server'}-${process.pid}-${http}`;
+  ensureDir(runDir);
+  const configFile = join(runDir, `${stem}.yaml`);
+  const logFile = join(runDir, `${stem}.log`);
+  writeFileSync(
+    configFile,
+    serverConfig({ apiKey, apiSecret, ports, webhookUrls: options.webhookUrls ?? [] }),
+  );
+  writeFileSync(logFile, '');
+
+  const child = spawnTied(binary, ['--dev', '--config', configFile], { logFile });
+  const httpUrl = `http://127.0.0.1:${http}`;
+  const server = {
+    wsUrl: `ws://127.0.0.1:${http}`,
+    httpUrl,
+    prometheusUrl: `http://127.0.0.1:${ports.prometheus}/metrics`,
+    apiKey,
+    apiSecret,
+    ports,
+    logFile,
+    version: LIVEKIT_SERVER.version,
+    stop: () => stopTied(child),
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `livekit-server exited (code ${child.exitCode}) before answering. Log ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    if ((await answers(httpUrl)) && (await answers(server.prometheusUrl))) return server;
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(
+        `livekit-server did not answer on ${httpUrl} in time. Log ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * The YAML the server reads. Single-port UDP mux plus a TCP fallback, loopback candidates on, and
+ * no external IP discovery (there is no network beyond this machine).
+ * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[] }} c
+ */
+export function serverConfig({ apiKey, apiSecret, ports, webhookUrls }) {
+  const lines = [
+    `port: ${ports.http}`,
+    'bind_addresses: ["127.0.0.1"]',
+    'rtc:',
+    `  tcp_port: ${ports.rtcTcp}`,
+    `  udp_port: ${ports.rtcUdp}`,
+    '  node_ip: 127.0.0.1',
+    '  use_external_ip: false',
+    '  enable_loopback_candidate: true',
+    'keys:',
+    `  ${JSON.stringify(apiKey)}: ${JSON.stringify(apiSecret)}`,
+    'prometheus:',
+    `  port: ${ports.prometheus}`,
+    'logging:',
+    '  level: info',
+  ];
+  if (webhookUrls.length > 0) {
+    lines.push('webhook:', `  api_key: ${JSON.stringify(apiKey)}`, '  urls:');
+    for (const url of webhookUrls) lines.push(`    - ${JSON.stringify(url)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** @param {string} url */
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} file */
+function tail(file, lines = 30) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+
+// A small shell watchdog stands between us and the child: when our process dies in any way
+// (SIGKILL included, where no exit handler runs) the watchdog notices within a second and stops
+// the child, so no server is ever left behind.
+const WATCHDOG = `
+"$@" & child=$!
+trap 'kill -TERM $child 2>/dev/null; wait $child; exit $?' TERM INT HUP
+while kill -0 $child 2>/dev/null; do
+  if ! kill -0 $SHOW_PARENT_PID 2>/dev/null; then kill -TERM $child 2>/dev/null; wait $child; exit 0; fi
+  sleep 1 & wait $!
+done
+wait $child
+`;
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const live = new Set();
+let exitHookInstalled = false;
+
+/**
+ * Spawns `command` tied to this process's life, its output appended to `logFile` (or shown on
+ * this terminal when there is none).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ logFile?: string, env?: NodeJS.ProcessEnv, cwd?: string }} options
+ */
+export function spawnTied(command, args, { logFile, env = process.env, cwd }) {
+  const log = logFile ? openSync(logFile, 'a') : 'inherit';
+  const child = spawn('bash', ['-c', WATCHDOG, 'show-watchdog', command, ...args], {
+    cwd,
+    env: { ...env, SHOW_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', log, log],
+    // Its own process group, so a stop reaches the watchdog and the child together.
+    detached: true,
+  });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
+  installExitHook();
+  return child;
+}
+
+/**
+ * Asks a tied child to stop, and kills it if it has not exited after `graceMs`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} [graceMs]
+ * @returns {Promise<void>}
+ */
+export function stopTied(child, graceMs = 5000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    signalGroup(child, 'SIGTERM');
+  });
+}
+
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Synchronous last chance on a normal exit; the watchdog covers everything else.
+  process.on('exit', () => {
+    for (const child of live) signalGroup(child, 'SIGTERM');
+  });
+}
+
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
+function signalGroup(child, signal) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
