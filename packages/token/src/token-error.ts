@@ -1,14 +1,34 @@
 /** Every way `@show/token` can refuse; callers switch on `code`, never on message text. */
 export type TokenErrorCode =
+  // inputs to mint
+  | 'invalid_credentials'
   | 'invalid_identity'
   | 'invalid_room'
+  | 'invalid_name'
+  | 'invalid_metadata'
+  | 'invalid_attributes'
   | 'invalid_ttl'
+  | 'invalid_role'
+  | 'invalid_grant'
   | 'unknown_grant'
+  // the request handler
+  | 'invalid_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal_error'
+  // verifying tokens and webhooks
+  | 'malformed_token'
   | 'bad_signature'
   | 'expired'
-  | 'body_hash_mismatch';
+  | 'not_yet_valid'
+  | 'wrong_issuer'
+  | 'missing_claim'
+  | 'body_hash_mismatch'
+  | 'invalid_webhook';
 
 /** The one error class of `@show/token`: a stable `code`, a clear message, and the `cause`. */
 export class TokenError extends Error {

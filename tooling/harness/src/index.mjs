@@ -6,3 +6,4 @@ export { repoRoot, reportsDir, runDir, toolsDir } from './paths.mjs';
 export { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
 export { scrape, sumMetric } from './prometheus.mjs';
 export { clearReports, countReport, readReports, reportFile } from './reports.mjs';
+export { openRoomPage, serveRoomPage } from './room-page.mjs';

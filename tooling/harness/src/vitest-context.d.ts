@@ -1,4 +1,13 @@
-// What the live layer's global setup provides to tests: `inject('livekit')`.
+// Types for live tests: what the global setup provides (`inject('livekit')`), and the room page's
+// `window.harness` that tests drive with `page.evaluate`.
+import type { RoomHarness } from '../fixtures/room-page';
+
+declare global {
+  interface Window {
+    harness: RoomHarness;
+  }
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     livekit: {

@@ -1,19 +1,16 @@
-import { fileURLToPath } from 'node:url';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchChromium, scrape, serveBrowserBundle, sumMetric } from '../src/index.mjs';
+import { launchChromium, openRoomPage, scrape, serveRoomPage, sumMetric } from '../src/index.mjs';
 
 // The harness proof: two real Chromium pages meet in one room on the real livekit-server.
 const livekit = inject('livekit');
 const room = `harness-${Date.now()}`;
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBrowserBundle>>;
+let site: Awaited<ReturnType<typeof serveRoomPage>>;
 
 beforeAll(async () => {
-  site = await serveBrowserBundle({
-    entry: fileURLToPath(new URL('../fixtures/room-page.ts', import.meta.url)),
-  });
+  site = await serveRoomPage();
   browser = await launchChromium();
 });
 
@@ -28,15 +25,13 @@ async function token(identity: string, canPublish: boolean) {
   return at.toJwt();
 }
 
-async function openRoomPage(identity: string, canPublish: boolean): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => 'harness' in window);
+async function joinAs(identity: string, canPublish: boolean): Promise<Page> {
+  const page = await openRoomPage(browser, site.url);
   const joined = await page.evaluate(([url, jwt]) => window.harness.join(url, jwt), [
     livekit.wsUrl,
     await token(identity, canPublish),
   ] as const);
-  expect(joined).toEqual({ identity, state: 'connected' });
+  expect(joined).toEqual({ ok: true, identity, room, state: 'connected' });
   return page;
 }
 
@@ -49,8 +44,8 @@ async function packetBytes() {
 }
 
 test('a published fake camera is decoded by a second page through the SFU', async () => {
-  const host = await openRoomPage('host', true);
-  const viewer = await openRoomPage('viewer', false);
+  const host = await joinAs('host', true);
+  const viewer = await joinAs('viewer', false);
   const before = await packetBytes();
 
   const sources = await host.evaluate(() => window.harness.publishCameraAndMicrophone());

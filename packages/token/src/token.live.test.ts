@@ -1,0 +1,101 @@
+/// <reference types="@show/harness/vitest-context" />
+// Our tokens against the real livekit-server, joined from real Chromium pages.
+import { readFileSync } from 'node:fs';
+import { launchChromium, openRoomPage, serveRoomPage } from '@show/harness';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject, test, vi } from 'vitest';
+import { createTokenMinter, type MintOptions } from './node';
+
+const livekit = inject('livekit');
+// `livekit-server --dev` keys: the dev secret is short, so this minter opts out of the length check.
+const minter = createTokenMinter({
+  apiKey: livekit.apiKey,
+  apiSecret: livekit.apiSecret,
+  requireStrongSecret: false,
+});
+const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+const room = `token-live-${Date.now()}`;
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveRoomPage>>;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([serveRoomPage(), launchChromium()]);
+});
+afterEach(() => vi.useRealTimers());
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function join(token: string) {
+  const page = await openRoomPage(browser, site.url);
+  pages.push(page);
+  const result = await page.evaluate(([url, jwt]) => window.harness.join(url, jwt), [
+    livekit.wsUrl,
+    token,
+  ] as const);
+  return { page, result };
+}
+
+const mint = (options: Partial<MintOptions> & Pick<MintOptions, 'identity' | 'role'>) =>
+  minter.mint({ room, ...options });
+
+async function tracksOf(identity: string, inRoom = room) {
+  const participant = (await rooms.listParticipants(inRoom)).find((p) => p.identity === identity);
+  return participant?.tracks.map((t) => t.source) ?? null;
+}
+
+test('a host token publishes camera and microphone', async () => {
+  const { page, result } = await join(await mint({ identity: 'host', role: 'host' }));
+  expect(result).toMatchObject({ ok: true, identity: 'host', room });
+  await page.evaluate(() => window.harness.publishCameraAndMicrophone());
+  // TrackSource enum of the server API: CAMERA = 1, MICROPHONE = 2.
+  await expect
+    .poll(async () => (await tracksOf('host'))?.sort(), { timeout: 15_000 })
+    .toEqual([1, 2]);
+});
+
+test('a viewer token joins and receives the show, but the server refuses its publish', async () => {
+  const { page, result } = await join(await mint({ identity: 'viewer', role: 'viewer' }));
+  expect(result).toMatchObject({ ok: true, identity: 'viewer' });
+  await expect
+    .poll(() => page.evaluate(() => window.harness.videoReceiveStats()), { timeout: 15_000 })
+    .toMatchObject({ tracks: 1 });
+
+  const attempt = await page.evaluate(() => window.harness.publishCameraDespitePermissions(8000));
+  expect(attempt).not.toBe('published');
+  expect(await tracksOf('viewer')).toEqual([]);
+  // The refusal came from the server, not from livekit-client.
+  expect(readFileSync(livekit.logFile, 'utf8')).toContain('no permission to publish track');
+});
+
+test('an expired token is refused', async () => {
+  vi.useFakeTimers({ now: Date.now() - 5 * 60_000, toFake: ['Date'] });
+  const token = await mint({ identity: 'late', role: 'viewer', ttlSeconds: 60 });
+  vi.useRealTimers();
+  const { result } = await join(token);
+  expect(result).toMatchObject({ ok: false, status: 401 });
+});
+
+test('a token signed with another secret is refused', async () => {
+  const forger = createTokenMinter({
+    apiKey: livekit.apiKey,
+    apiSecret: 'not-the-server-secret-but-32-bytes!',
+  });
+  const { result } = await join(await forger.mint({ identity: 'mallory', room, role: 'host' }));
+  expect(result).toMatchObject({ ok: false, status: 401 });
+  expect(await tracksOf('mallory')).toBeNull();
+});
+
+test('a token for another room lets nobody into this one', async () => {
+  const other = `${room}-other`;
+  const { result } = await join(
+    await minter.mint({ identity: 'wanderer', room: other, role: 'viewer' }),
+  );
+  expect(result).toMatchObject({ ok: true, room: other });
+  expect(await tracksOf('wanderer', other)).toEqual([]);
+  expect(await tracksOf('wanderer')).toBeNull();
+});
