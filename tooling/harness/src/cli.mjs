@@ -132,7 +132,8 @@ async function demo() {
   if (!built) throw new Error('building the packages failed (see above).');
 
   const demoPort = await portOr(3000);
-  const demoUrl = `http://localhost:${demoPort}`;
+  // Loopback only, like the LiveKit server: browsers elsewhere could not reach ws://127.0.0.1.
+  const demoUrl = `http://127.0.0.1:${demoPort}`;
   const server = await startLiveKitServer({
     name: 'demo',
     port: await portOr(7880),
@@ -140,7 +141,17 @@ async function demo() {
   });
   const next = spawnTied(
     'pnpm',
-    ['--filter', '@show/demo', 'exec', 'next', 'dev', '--port', String(demoPort)],
+    [
+      '--filter',
+      '@show/demo',
+      'exec',
+      'next',
+      'dev',
+      '--hostname',
+      '127.0.0.1',
+      '--port',
+      String(demoPort),
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, ...liveKitEnv(server), NEXT_TELEMETRY_DISABLED: '1' },

@@ -6,9 +6,16 @@ import { openSync } from 'node:fs';
 // the child, so no server is ever left behind.
 const WATCHDOG = `
 "$@" & child=$!
-trap 'kill -TERM $child 2>/dev/null; wait $child; exit $?' TERM INT HUP
+stop() {
+  # livekit-server drains rooms on SIGTERM and may wait long: after 5 s, kill it.
+  kill -TERM $child 2>/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 $child 2>/dev/null || exit 0; sleep 0.5; done
+  kill -KILL $child 2>/dev/null
+  exit 0
+}
+trap stop TERM INT HUP
 while kill -0 $child 2>/dev/null; do
-  if ! kill -0 $SHOW_PARENT_PID 2>/dev/null; then kill -TERM $child 2>/dev/null; wait $child; exit 0; fi
+  kill -0 $SHOW_PARENT_PID 2>/dev/null || stop
   sleep 1 & wait $!
 done
 wait $child
