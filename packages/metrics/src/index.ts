@@ -1,3 +1,19 @@
+export { createStatsCollector } from './collector';
+export type { CollectedSample, StatsCollector, StatsCollectorOptions } from './collector';
+export type { ConnectionFigures } from './connection';
+export type { DownloadFigures, DownloadTrack } from './download';
 export { MetricsError } from './metrics-error';
 export type { MetricsErrorCode } from './metrics-error';
-export { bitrateBps } from './rate';
+export { computeSample } from './sample';
+export type { SampleOptions, StreamSample } from './sample';
+export { fromLiveKitRoom, fromPeerConnection, mergeReports } from './sources';
+export type {
+  ConnectionQuality,
+  ConnectionState,
+  LiveKitRoomLike,
+  SourceState,
+  StatsSource,
+} from './sources';
+export { indexStats } from './stats-report';
+export type { RtcStatLike, StatsIndex, StatsReportLike } from './stats-report';
+export type { UploadFigures, UploadLayer } from './upload';

@@ -1,0 +1,54 @@
+import { num, type RtcStatLike } from './stats-report';
+
+/** How one counter moved between two readings of the same stats object. */
+export type CounterDelta =
+  { kind: 'delta'; value: number; elapsedMs: number } | { kind: 'reset' } | { kind: 'unknown' };
+
+/**
+ * The change of `field` between two readings of one stats object. A counter that went down was
+ * reset (a restarted sender, a new connection): callers re-baseline rather than report a
+ * negative rate. Readings whose clock did not move forward tell nothing.
+ */
+export function counterDelta(
+  previous: RtcStatLike | undefined,
+  current: RtcStatLike,
+  field: string,
+): CounterDelta {
+  const before = num(previous, field);
+  const now = num(current, field);
+  if (previous === undefined || before === undefined || now === undefined)
+    return { kind: 'unknown' };
+  const elapsedMs = current.timestamp - previous.timestamp;
+  if (elapsedMs <= 0) return { kind: 'unknown' };
+  if (now < before) return { kind: 'reset' };
+  return { kind: 'delta', value: now - before, elapsedMs };
+}
+
+/** Per-second rate of a counter (×8 for bytes → bits), or undefined. */
+export function ratePerSecond(delta: CounterDelta, factor = 1): number | undefined {
+  return delta.kind === 'delta' ? (delta.value * factor * 1000) / delta.elapsedMs : undefined;
+}
+
+/** Sums rates, or undefined when nothing was measured or any counter reset (re-baseline). */
+export class RateSum {
+  private total = 0;
+  private measured = false;
+  private reset = false;
+
+  add(delta: CounterDelta, factor = 1) {
+    if (delta.kind === 'reset') this.reset = true;
+    const rate = ratePerSecond(delta, factor);
+    if (rate !== undefined) {
+      this.total += rate;
+      this.measured = true;
+    }
+  }
+
+  get value(): number | undefined {
+    return this.reset || !this.measured ? undefined : this.total;
+  }
+
+  get hadReset(): boolean {
+    return this.reset;
+  }
+}
