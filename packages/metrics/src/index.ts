@@ -17,3 +17,16 @@ export type {
 export { indexStats } from './stats-report';
 export type { RtcStatLike, StatsIndex, StatsReportLike } from './stats-report';
 export type { UploadFigures, UploadLayer } from './upload';
+export { createFleetAggregator } from './fleet';
+export type { FleetAggregator, FleetAggregatorOptions, FleetSummary, Percentiles } from './fleet';
+export { createQuantileSketch } from './quantile-sketch';
+export type { QuantileSketch, QuantileSketchOptions, SketchState } from './quantile-sketch';
+export { createRollingWindow, smooth } from './rolling-window';
+export type { RollingWindow, RollingWindowOptions, WindowSummary } from './rolling-window';
+export {
+  MAX_VIEWER_REPORT_BYTES,
+  parseViewerReport,
+  reportingProbability,
+  toViewerReport,
+} from './viewer-report';
+export type { ParsedViewerReport, ViewerReport } from './viewer-report';
