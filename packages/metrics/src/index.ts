@@ -30,3 +30,20 @@ export {
   toViewerReport,
 } from './viewer-report';
 export type { ParsedViewerReport, ViewerReport } from './viewer-report';
+export { createAlertMonitor, defaultAlertRules, readFigure } from './alerts';
+export type {
+  ActiveAlert,
+  AlertEvent,
+  AlertFigure,
+  AlertMonitor,
+  AlertRule,
+  CollapseRule,
+  StateRule,
+  ThresholdRule,
+} from './alerts';
+export { parsePrometheusText, sumSamples } from './prometheus';
+export type { PrometheusSample } from './prometheus';
+export { levelOf, qualityScore, sampleQuality, smoothScore } from './quality';
+export type { Quality, QualityInput, QualityLevel } from './quality';
+export { computeServerFigures, scrapeFromText } from './server-figures';
+export type { ServerDirection, ServerFigures, ServerScrape } from './server-figures';
