@@ -52,3 +52,23 @@ export class RateSum {
     return this.reset;
   }
 }
+
+/** Packets lost out of packets that should have arrived, over the streams of one interval. */
+export class LossTally {
+  private lost = 0;
+  private outOf = 0;
+  private measured = false;
+
+  add(lost: number, outOf: number) {
+    this.lost += lost;
+    this.outOf += outOf;
+    this.measured = true;
+  }
+
+  /** Undefined when nothing was measured or no packet was due. */
+  get ratio(): number | undefined {
+    return this.measured && this.outOf > 0
+      ? Math.min(1, Math.max(0, this.lost / this.outOf))
+      : undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import { RateSum, counterDelta, ratePerSecond } from './counters';
+import { LossTally, RateSum, counterDelta, ratePerSecond } from './counters';
 import { num, ofType, str, type StatsIndex } from './stats-report';
 
 /** One inbound RTP stream (a remote track). */
@@ -27,6 +27,10 @@ export interface DownloadFigures {
   audioBitrateBps: number | undefined;
   /** Packet-weighted over all streams: ΣΔlost ÷ (ΣΔlost + ΣΔreceived). */
   lossRatio: number | undefined;
+  /** The same for audio: the network's loss, as Opus is not retransmitted. */
+  audioLossRatio: number | undefined;
+  /** The same for video, after retransmissions (NACK) repaired some. */
+  videoLossRatio: number | undefined;
   /** Interarrival jitter of the worst stream. */
   jitterMs: number | undefined;
   /** The video stream with the most pixels (the main picture). */
@@ -44,9 +48,7 @@ export function computeDownload(
   const audio = new RateSum();
   const tracks: DownloadTrack[] = [];
   let resets = 0;
-  let lost = 0;
-  let received = 0;
-  let lossMeasured = false;
+  const loss = { all: new LossTally(), audio: new LossTally(), video: new LossTally() };
   let jitterMs: number | undefined;
 
   for (const stat of ofType(current, 'inbound-rtp')) {
@@ -64,9 +66,8 @@ export function computeDownload(
     if (packets.kind === 'delta') {
       // packetsLost may fall when duplicates arrive: count that as no loss, not as a reset.
       const trackLost = lostDelta.kind === 'delta' ? lostDelta.value : 0;
-      lost += trackLost;
-      received += packets.value;
-      lossMeasured = true;
+      loss.all.add(trackLost, trackLost + packets.value);
+      if (kind) loss[kind].add(trackLost, trackLost + packets.value);
       trackLoss =
         trackLost + packets.value > 0 ? trackLost / (trackLost + packets.value) : undefined;
     }
@@ -94,7 +95,9 @@ export function computeDownload(
     bitrateBps: total.value,
     videoBitrateBps: video.value,
     audioBitrateBps: audio.value,
-    lossRatio: lossMeasured && lost + received > 0 ? lost / (lost + received) : undefined,
+    lossRatio: loss.all.ratio,
+    audioLossRatio: loss.audio.ratio,
+    videoLossRatio: loss.video.ratio,
     jitterMs,
     video: main && {
       fps: main.fps,

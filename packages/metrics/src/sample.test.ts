@@ -69,6 +69,22 @@ describe('computeSample over recorded reports', () => {
     expect(upload.bitrateBps).toBeUndefined();
   });
 
+  test('loss per kind: audio and video apart, packet-weighted', () => {
+    // Derived from a real report: 5 more audio packets lost, out of 51 + 5 due.
+    const [previous, current] = pair('subscriber', 1);
+    const lossy = current.map((s): RtcStatLike =>
+      s.type === 'inbound-rtp' && s.kind === 'audio'
+        ? { ...s, packetsLost: (s.packetsLost as number) + 5 }
+        : s,
+    );
+    const { download } = computeSample(previous, lossy);
+    expect(download.audioLossRatio).toBeCloseTo(5 / 56, 10);
+    expect(download.videoLossRatio).toBe(0);
+    expect(download.lossRatio).toBeCloseTo(5 / (56 + 101), 10);
+    const { upload } = computeSample(...pair('publisher-simulcast'));
+    expect([upload.audioLossRatio, upload.videoLossRatio]).toEqual([0, 0]);
+  });
+
   test('audio only: no video figures at all', () => {
     const publisher = computeSample(...pair('publisher-audio-only'));
     expect(publisher.upload.videoBitrateBps).toBeUndefined();

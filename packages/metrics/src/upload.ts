@@ -1,4 +1,4 @@
-import { RateSum, counterDelta, ratePerSecond } from './counters';
+import { LossTally, RateSum, counterDelta, ratePerSecond } from './counters';
 import { num, ofType, str, type RtcStatLike, type StatsIndex } from './stats-report';
 
 /** One outbound video encoding (a simulcast layer). */
@@ -22,6 +22,10 @@ export interface UploadFigures {
   audioBitrateBps: number | undefined;
   /** Packets the SFU reported lost ÷ packets sent, over the interval (RTCP receiver reports). */
   lossRatio: number | undefined;
+  /** The same for audio: Opus is not retransmitted, so this is the network's loss. */
+  audioLossRatio: number | undefined;
+  /** The same for video, after the retransmissions the SFU asked for (NACK) repaired some. */
+  videoLossRatio: number | undefined;
   /** RTCP round-trip time to the SFU: mean over the streams that reported one. */
   rttMs: number | undefined;
   /** Interarrival jitter the SFU reported: the worst stream. */
@@ -49,9 +53,7 @@ export function computeUpload(
   const audio = new RateSum();
   const layers: UploadLayer[] = [];
   let resets = 0;
-  let sentPackets = 0;
-  let lostPackets = 0;
-  let lossMeasured = false;
+  const loss = { all: new LossTally(), audio: new LossTally(), video: new LossTally() };
   const rtts: number[] = [];
   let jitterMs: number | undefined;
 
@@ -91,10 +93,11 @@ export function computeUpload(
     if (sent.kind === 'delta') {
       // Retransmissions repair loss; they are not new packets the SFU could lose.
       const retransmitted = counterDelta(before, stat, 'retransmittedPacketsSent');
-      sentPackets += sent.value - (retransmitted.kind === 'delta' ? retransmitted.value : 0);
+      const packets = sent.value - (retransmitted.kind === 'delta' ? retransmitted.value : 0);
       // No new receiver report in this interval means no loss was reported, not unknown loss.
-      lostPackets += lost.kind === 'delta' ? lost.value : 0;
-      lossMeasured = true;
+      const lostNow = lost.kind === 'delta' ? lost.value : 0;
+      loss.all.add(lostNow, packets);
+      if (kind === 'audio' || kind === 'video') loss[kind].add(lostNow, packets);
     }
   }
 
@@ -103,10 +106,9 @@ export function computeUpload(
     bitrateBps: total.value,
     videoBitrateBps: video.value,
     audioBitrateBps: audio.value,
-    lossRatio:
-      lossMeasured && sentPackets > 0
-        ? Math.min(1, Math.max(0, lostPackets / sentPackets))
-        : undefined,
+    lossRatio: loss.all.ratio,
+    audioLossRatio: loss.audio.ratio,
+    videoLossRatio: loss.video.ratio,
     rttMs: rtts.length > 0 ? rtts.reduce((a, b) => a + b, 0) / rtts.length : undefined,
     jitterMs,
     video: {

@@ -35,6 +35,8 @@ const metricsPage = {
       fps: sample.download.video?.fps,
       uploadLoss: sample.upload.lossRatio,
       downloadLoss: sample.download.lossRatio,
+      uploadAudioLoss: sample.upload.audioLossRatio,
+      downloadAudioLoss: sample.download.audioLossRatio,
       rttMs: sample.connection.rttMs,
       state: state.connectionState,
     })),

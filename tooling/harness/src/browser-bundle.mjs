@@ -7,19 +7,7 @@ import { createServer } from 'node:http';
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function serveBrowserBundle({ entry, title = 'Show harness' }) {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    sourcemap: 'inline',
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0]?.text ?? '';
-  const page = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/bundle.js"></script></body></html>`;
+  const { script, page } = await bundlePage(entry, title);
 
   const server = createServer((request, response) => {
     if (request.url === '/bundle.js') {
@@ -39,4 +27,48 @@ export async function serveBrowserBundle({ entry, title = 'Show harness' }) {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve()).closeAllConnections()),
   };
+}
+
+/**
+ * @param {string} entry
+ * @param {string} title
+ */
+async function bundlePage(entry, title) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
+  const script = result.outputFiles[0]?.text ?? '';
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="/bundle.js"></script></body></html>`;
+  return { script, page };
+}
+
+/**
+ * The same page answered by Playwright itself at http://127.0.0.1:9/ (a secure context), for a
+ * browser that cannot reach this process's network, such as one inside a network namespace.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {{ entry: string, title?: string }} options
+ * @returns {Promise<string>} the page's URL
+ */
+export async function routeBrowserBundle(context, { entry, title = 'Show harness' }) {
+  const { script, page } = await bundlePage(entry, title);
+  const origin = 'http://127.0.0.1:9';
+  // Chrome treats a page Playwright answers as a public origin: let it reach loopback servers.
+  await context.grantPermissions(['local-network-access'], { origin });
+  await context.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/bundle.js')
+      return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
+    if (url.pathname === '/')
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  return `${origin}/`;
 }

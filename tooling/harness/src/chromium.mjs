@@ -49,14 +49,21 @@ export async function ensureChromium({ log = logToStderr } = {}) {
 }
 
 /**
- * Launches headless Chromium through playwright-core with the flags above.
- * @param {{ args?: string[] }} [options]
+ * Launches headless Chromium through playwright-core with the flags above, optionally inside a
+ * network namespace (playwright talks to it over pipes, which cross namespaces).
+ * @param {{ args?: string[], netns?: import('./netns.mjs').NetworkNamespace }} [options]
  */
-export async function launchChromium({ args = [] } = {}) {
+export async function launchChromium({ args = [], netns } = {}) {
   const { chromium } = await import('playwright-core');
+  const executable = await ensureChromium();
   return chromium.launch({
-    executablePath: await ensureChromium(),
+    executablePath: netns ? netns.wrapExecutable(executable) : executable,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...args],
+    // Inside a namespace nothing answers mDNS, so ICE needs the real host addresses.
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(netns ? ['--disable-features=WebRtcHideLocalIpsWithMdns'] : []),
+      ...args,
+    ],
   });
 }

@@ -1,4 +1,4 @@
-export { serveBrowserBundle } from './browser-bundle.mjs';
+export { routeBrowserBundle, serveBrowserBundle } from './browser-bundle.mjs';
 export { CHROMIUM_ARGS, ensureChromium, findChromium, launchChromium } from './chromium.mjs';
 export { builtPath, ensureGoTool } from './go-tool.mjs';
 export { startLiveKitServer, serverConfig } from './livekit-server.mjs';
@@ -7,3 +7,4 @@ export { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER, LK_CLI } from './pins.mjs'
 export { scrape, sumMetric } from './prometheus.mjs';
 export { clearReports, countReport, readReports, reportFile } from './reports.mjs';
 export { openRoomPage, serveRoomPage } from './room-page.mjs';
+export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';

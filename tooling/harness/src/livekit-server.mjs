@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureGoTool } from './go-tool.mjs';
+import { NAMESPACE_ADDRESS } from './netns.mjs';
 import { ensureDir, runDir } from './paths.mjs';
 import { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER } from './pins.mjs';
 import { freeTcpPorts, freeUdpPort } from './ports.mjs';
@@ -15,6 +16,10 @@ import { spawnTied, stopTied } from './tied-process.mjs';
  * @property {string[]} [webhookUrls] where the server POSTs room and participant events
  * @property {number} [port] HTTP/WebSocket port (default: a free one)
  * @property {number} [startTimeoutMs]
+ * @property {import('./netns.mjs').NetworkNamespace} [netns] run it inside this network namespace
+ *   (the server then advertises the namespace's own address, not 127.0.0.1)
+ * @property {boolean} [tcp] offer ICE over TCP as a fallback (default true); tests that impair UDP
+ *   turn it off, or ICE may pick TCP and the impairment would never touch the media
  */
 
 /**
@@ -56,11 +61,24 @@ export async function startLiveKitServer(options = {}) {
   const logFile = join(runDir, `${stem}.log`);
   writeFileSync(
     configFile,
-    serverConfig({ apiKey, apiSecret, ports, webhookUrls: options.webhookUrls ?? [] }),
+    serverConfig({
+      apiKey,
+      apiSecret,
+      ports,
+      webhookUrls: options.webhookUrls ?? [],
+      nodeIp: options.netns ? NAMESPACE_ADDRESS : '127.0.0.1',
+      tcp: options.tcp ?? true,
+    }),
   );
   writeFileSync(logFile, '');
 
-  const child = spawnTied(binary, ['--dev', '--config', configFile], { logFile });
+  const [command, args] = options.netns
+    ? options.netns.wrap(binary, ['--dev', '--config', configFile])
+    : [binary, ['--dev', '--config', configFile]];
+  const child = spawnTied(command, args, { logFile });
+  const ready = options.netns
+    ? (/** @type {string} */ url) => options.netns?.fetchText(url).then((t) => t !== undefined)
+    : answers;
   const httpUrl = `http://127.0.0.1:${http}`;
   const server = {
     wsUrl: `ws://127.0.0.1:${http}`,
@@ -81,7 +99,7 @@ export async function startLiveKitServer(options = {}) {
         `livekit-server exited (code ${child.exitCode}) before answering. Log ${logFile}:\n${tail(logFile)}`,
       );
     }
-    if ((await answers(httpUrl)) && (await answers(server.prometheusUrl))) return server;
+    if ((await ready(httpUrl)) && (await ready(server.prometheusUrl))) return server;
     if (Date.now() > deadline) {
       await server.stop();
       throw new Error(
@@ -95,16 +113,24 @@ export async function startLiveKitServer(options = {}) {
 /**
  * The YAML the server reads. Single-port UDP mux plus a TCP fallback, loopback candidates on, and
  * no external IP discovery (there is no network beyond this machine).
- * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[] }} c
+ * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[], nodeIp?: string, tcp?: boolean }} c
  */
-export function serverConfig({ apiKey, apiSecret, ports, webhookUrls }) {
+export function serverConfig({
+  apiKey,
+  apiSecret,
+  ports,
+  webhookUrls,
+  nodeIp = '127.0.0.1',
+  tcp = true,
+}) {
   const lines = [
     `port: ${ports.http}`,
     'bind_addresses: ["127.0.0.1"]',
     'rtc:',
-    `  tcp_port: ${ports.rtcTcp}`,
+    // 0 turns LiveKit's ICE/TCP fallback off.
+    `  tcp_port: ${tcp ? ports.rtcTcp : 0}`,
     `  udp_port: ${ports.rtcUdp}`,
-    '  node_ip: 127.0.0.1',
+    `  node_ip: ${nodeIp}`,
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
     'keys:',
