@@ -14,10 +14,9 @@ import {
   routeBrowserBundle,
   startLiveKitServer,
 } from '@show/harness';
-import { AccessToken } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { MetricsPage } from '../test/live-page';
+import { joinRoom, samplesOf } from '../test/live-page-driver';
 
 const LOSS = 0.05;
 const WINDOW_S = 60;
@@ -47,28 +46,10 @@ afterAll(async () => {
   await namespace?.destroy();
 });
 
-async function join(identity: string, publish: boolean): Promise<Page> {
-  if (!server) throw new Error('no server');
-  const at = new AccessToken(server.apiKey, server.apiSecret, { identity, ttl: 600 });
-  at.addGrant({ roomJoin: true, room: 'impairment', canPublish: publish, canSubscribe: true });
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  await page.waitForFunction(() => 'metricsPage' in window);
-  const api = (p: Page) => p.evaluate.bind(p);
-  await api(page)(
-    ([url, token]) =>
-      (window as unknown as { metricsPage: MetricsPage }).metricsPage.join(url, token),
-    [server.wsUrl, await at.toJwt()] as const,
-  );
-  if (publish)
-    await page.evaluate(() =>
-      (window as unknown as { metricsPage: MetricsPage }).metricsPage.publish(),
-    );
-  return page;
+function join(identity: string, publish: boolean): Promise<Page> {
+  if (!server) throw new Error('The server did not start.');
+  return joinRoom(context, pageUrl, server, { room: 'impairment', identity, publish });
 }
-
-const samplesOf = (page: Page) =>
-  page.evaluate(() => (window as unknown as { metricsPage: MetricsPage }).metricsPage.samples());
 
 /** Mean of the per-second ratios over the last `seconds` samples (packet rates are steady). */
 async function meanOver(

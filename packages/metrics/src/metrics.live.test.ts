@@ -3,49 +3,30 @@
 // compared with what the SFU itself counted (Prometheus), over the same stretch of time.
 import { fileURLToPath } from 'node:url';
 import { launchChromium, scrape, serveBrowserBundle, sumMetric } from '@show/harness';
-import { AccessToken } from 'livekit-server-sdk';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { MetricsPage } from '../test/live-page';
+import { joinRoom, samplesOf, type PageSamples } from '../test/live-page-driver';
 
 const livekit = inject('livekit');
 const room = `metrics-live-${Date.now()}`;
 let browser: Browser;
+let context: BrowserContext;
 let site: Awaited<ReturnType<typeof serveBrowserBundle>>;
-
-type PageSamples = ReturnType<MetricsPage['samples']>;
-const samplesOf = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { metricsPage: MetricsPage }).metricsPage.samples(),
-  ) as Promise<PageSamples>;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([
     serveBrowserBundle({ entry: fileURLToPath(new URL('../test/live-page.ts', import.meta.url)) }),
     launchChromium(),
   ]);
+  context = await browser.newContext();
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 
-async function join(identity: string, publish: boolean): Promise<Page> {
-  const at = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl: 600 });
-  at.addGrant({ roomJoin: true, room, canPublish: publish, canSubscribe: true });
-  const page = await browser.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => 'metricsPage' in window);
-  await page.evaluate(
-    ([url, token]) =>
-      (window as unknown as { metricsPage: MetricsPage }).metricsPage.join(url, token),
-    [livekit.wsUrl, await at.toJwt()] as const,
-  );
-  if (publish)
-    await page.evaluate(() =>
-      (window as unknown as { metricsPage: MetricsPage }).metricsPage.publish(),
-    );
-  return page;
+function join(identity: string, publish: boolean): Promise<Page> {
+  return joinRoom(context, site.url, livekit, { room, identity, publish });
 }
 
 async function serverBytes() {
