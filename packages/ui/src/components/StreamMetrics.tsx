@@ -1,0 +1,179 @@
+import type { ActiveAlert, ConnectionState, FleetSummary, StreamSample } from '@show/metrics';
+import type { HTMLAttributes, ReactNode } from 'react';
+import {
+  formatBitrate,
+  formatFps,
+  formatMs,
+  formatRatio,
+  formatResolution,
+  UNKNOWN,
+} from '../format';
+import { ConnectionStatus } from './ConnectionStatus';
+import { Sparkline } from './Sparkline';
+
+export interface StreamMetricsLabels {
+  title: string;
+  ingress: string;
+  egress: string;
+  uploadLoss: string;
+  viewerLoss: string;
+  rtt: string;
+  jitter: string;
+  video: string;
+  viewers: string;
+  critical: string;
+  warning: string;
+  noAlerts: string;
+}
+
+export const defaultStreamMetricsLabels: StreamMetricsLabels = {
+  title: 'Stream health',
+  ingress: 'Ingress (your upload)',
+  egress: 'Egress to viewers',
+  uploadLoss: 'Upload loss',
+  viewerLoss: 'Viewer loss (p95)',
+  rtt: 'Round trip',
+  jitter: 'Jitter',
+  video: 'Video sent',
+  viewers: 'Viewers reporting',
+  critical: 'Critical',
+  warning: 'Warning',
+  noAlerts: 'No alerts',
+};
+
+export type StreamHealth = 'ok' | 'warning' | 'critical' | 'unknown';
+
+export interface StreamMetricsProps extends HTMLAttributes<HTMLElement> {
+  /** The host's latest sample from @show/metrics: its upload is the show's ingress. */
+  sample: StreamSample | undefined;
+  /** Viewers' reports merged by @show/metrics' fleet aggregator: egress and percentiles. */
+  fleet?: FleetSummary | undefined;
+  connectionState?: ConnectionState | undefined;
+  alerts?: readonly ActiveAlert[];
+  /** Oldest first, for the sparklines. */
+  history?: {
+    ingressBps?: ReadonlyArray<number | undefined>;
+    egressBps?: ReadonlyArray<number | undefined>;
+  };
+  locale?: string;
+  labels?: Partial<StreamMetricsLabels>;
+}
+
+/** The worst active alert decides; without a sample, health is unknown. */
+export function streamHealth(
+  sample: StreamSample | undefined,
+  alerts: readonly ActiveAlert[] = [],
+): StreamHealth {
+  if (alerts.some((a) => a.severity === 'critical')) return 'critical';
+  if (alerts.some((a) => a.severity === 'warning')) return 'warning';
+  return sample ? 'ok' : 'unknown';
+}
+
+const STATE_FOR_STATUS = {
+  connecting: 'connecting',
+  connected: 'connected',
+  reconnecting: 'reconnecting',
+  'signal-reconnecting': 'reconnecting',
+  disconnected: 'disconnected',
+} as const;
+
+/**
+ * The host's view of stream health: measured figures only ("—" when one is unknown), alerts as
+ * text badges (severity is written, not only coloured), and small trend lines.
+ */
+export function StreamMetrics({
+  sample,
+  fleet,
+  connectionState,
+  alerts = [],
+  history,
+  locale,
+  labels: overrides,
+  className,
+  ...rest
+}: StreamMetricsProps) {
+  const labels = { ...defaultStreamMetricsLabels, ...overrides };
+  const health = streamHealth(sample, alerts);
+  const upload = sample?.upload;
+  const egressSpread = `p50 ${formatBitrate(fleet?.bitrateBps.p50, locale)} · p95 ${formatBitrate(fleet?.bitrateBps.p95, locale)}`;
+  const video = upload?.video;
+  const videoText =
+    video && (video.width !== undefined || video.fps !== undefined)
+      ? [formatResolution(video.width, video.height), formatFps(video.fps, locale)].join(' · ')
+      : UNKNOWN;
+
+  return (
+    <section
+      aria-label={labels.title}
+      {...rest}
+      className={className ? `show-stream-metrics ${className}` : 'show-stream-metrics'}
+      data-show-health={health}
+    >
+      <header className="show-stream-metrics__header">
+        <h2 className="show-stream-metrics__title">{labels.title}</h2>
+        {connectionState && <ConnectionStatus state={STATE_FOR_STATUS[connectionState]} />}
+      </header>
+      <ul className="show-stream-metrics__alerts" aria-live="polite" aria-label="Alerts">
+        {alerts.length === 0 ? (
+          <li className="show-stream-metrics__no-alerts">{labels.noAlerts}</li>
+        ) : (
+          alerts.map((alert) => (
+            <li key={alert.id} className="show-alert" data-show-severity={alert.severity}>
+              <strong>{alert.severity === 'critical' ? labels.critical : labels.warning}:</strong>{' '}
+              {alert.message}
+            </li>
+          ))
+        )}
+      </ul>
+      <dl className="show-stream-metrics__figures">
+        <Figure name="ingress" label={labels.ingress} trend={history?.ingressBps}>
+          {formatBitrate(upload?.bitrateBps, locale)}
+        </Figure>
+        <Figure name="egress" label={labels.egress} trend={history?.egressBps}>
+          {formatBitrate(fleet?.egressBitrateBps, locale)}
+          <span className="show-stream-metrics__detail"> {egressSpread}</span>
+        </Figure>
+        <Figure name="upload-loss" label={labels.uploadLoss}>
+          {formatRatio(upload?.lossRatio, locale)}
+        </Figure>
+        <Figure name="viewer-loss" label={labels.viewerLoss}>
+          {formatRatio(fleet?.lossRatio.p95, locale)}
+        </Figure>
+        <Figure name="rtt" label={labels.rtt}>
+          {formatMs(sample?.connection.rttMs ?? upload?.rttMs, locale)}
+        </Figure>
+        <Figure name="jitter" label={labels.jitter}>
+          {formatMs(upload?.jitterMs, locale)}
+        </Figure>
+        <Figure name="video" label={labels.video}>
+          {videoText}
+        </Figure>
+        <Figure name="viewers" label={labels.viewers}>
+          {fleet ? new Intl.NumberFormat(locale).format(fleet.viewersReporting) : UNKNOWN}
+        </Figure>
+      </dl>
+    </section>
+  );
+}
+
+function Figure({
+  name,
+  label,
+  trend,
+  children,
+}: {
+  name: string;
+  label: string;
+  trend?: ReadonlyArray<number | undefined> | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className="show-stream-metrics__figure" data-show-figure={name}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="show-stream-metrics__value">{children}</span>
+        {trend && trend.length > 1 && <Sparkline values={trend} />}
+      </dd>
+    </div>
+  );
+}
