@@ -41,7 +41,7 @@ export async function createNetworkNamespace(name) {
     why: 'network impairment tests',
     log: logToStderr,
   });
-  await run('ip', ['netns', 'del', name]); // a leftover of an interrupted run
+  await removeStaleNamespaces(name);
   // Chrome gathers no ICE candidates on loopback, so the namespace also gets an interface with an
   // address from the benchmarking range (198.18.0.0/15): a veth pair whose two ends both live in
   // here (this kernel has no dummy devices). No packet to it ever leaves the namespace.
@@ -99,4 +99,31 @@ export async function createNetworkNamespace(name) {
       await run('ip', ['netns', 'del', name]);
     },
   };
+}
+
+/**
+ * Namespaces named `<prefix>-<pid>` whose process is gone were left by interrupted runs: remove
+ * them (and one with this very name) before making a new one.
+ * @param {string} name
+ */
+async function removeStaleNamespaces(name) {
+  const prefix = name.replace(/-\d+$/, '');
+  const listed = await run('ip', ['netns', 'list']);
+  for (const line of listed.text.split('\n')) {
+    const existing = line.split(' ')[0] ?? '';
+    const match = /^(.*)-(\d+)$/.exec(existing);
+    if (existing !== name && (!match || match[1] !== prefix || processAlive(Number(match[2]))))
+      continue;
+    await run('ip', ['netns', 'del', existing]);
+  }
+}
+
+/** @param {number} pid */
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
