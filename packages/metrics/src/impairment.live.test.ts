@@ -16,7 +16,7 @@ import {
 } from '@show/harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { joinRoom, samplesOf } from '../test/live-page-driver';
+import { hostAndTwoViewers, joinRoom, samplesOf } from '../test/live-page-driver';
 
 const LOSS = 0.05;
 const WINDOW_S = 60;
@@ -67,13 +67,7 @@ async function meanOver(
 test.skipIf(unavailable)(
   `5 % UDP loss in the network shows as such in the reported audio loss (±1.5 points)${unavailable ? ` — skipped: ${unavailable}` : ''}`,
   async () => {
-    const host = await join('host', true);
-    const viewers = [await join('viewer-1', false), await join('viewer-2', false)];
-    for (const viewer of viewers) {
-      await expect
-        .poll(async () => (await samplesOf(viewer)).at(-1)?.fps ?? 0, { timeout: 20_000 })
-        .toBeGreaterThan(10);
-    }
+    const { host, viewers } = await hostAndTwoViewers(join);
 
     // Before any impairment: no loss at all.
     await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, scrape, serveBrowserBundle, sumMetric } from '@show/harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { joinRoom, samplesOf, type PageSamples } from '../test/live-page-driver';
+import { hostAndTwoViewers, joinRoom, samplesOf, type PageSamples } from '../test/live-page-driver';
 
 const livekit = inject('livekit');
 const room = `metrics-live-${Date.now()}`;
@@ -83,13 +83,7 @@ function bytesBetween(
 }
 
 test('upload within 10 % of the SFU’s incoming bytes; viewers’ downloads within 20 % of its outgoing', async () => {
-  const host = await join('host', true);
-  const viewers = [await join('viewer-1', false), await join('viewer-2', false)];
-  for (const viewer of viewers) {
-    await expect
-      .poll(async () => (await samplesOf(viewer)).at(-1)?.fps ?? 0, { timeout: 20_000 })
-      .toBeGreaterThan(10);
-  }
+  const { host, viewers } = await hostAndTwoViewers(join);
   // The SFU raises each viewer's layer over the first seconds, and its counters lag ours by up to
   // one period: measure once the streams are steady.
   await new Promise((resolve) => setTimeout(resolve, 10_000));

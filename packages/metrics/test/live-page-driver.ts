@@ -1,6 +1,7 @@
 // Drives test/live-page.ts from a live test: join a room on a server, publish, read samples.
 import { AccessToken } from 'livekit-server-sdk';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { MetricsPage } from './live-page';
 
 type Api = { metricsPage: MetricsPage };
@@ -34,4 +35,18 @@ export async function joinRoom(
 
 export function samplesOf(page: Page): Promise<PageSamples> {
   return page.evaluate(() => (window as unknown as Api).metricsPage.samples());
+}
+
+/** A host publishing and two viewers who decode its picture: the room every live test starts from. */
+export async function hostAndTwoViewers(
+  join: (identity: string, publish: boolean) => Promise<Page>,
+) {
+  const host = await join('host', true);
+  const viewers = [await join('viewer-1', false), await join('viewer-2', false)];
+  for (const viewer of viewers) {
+    await expect
+      .poll(async () => (await samplesOf(viewer)).at(-1)?.fps ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(10);
+  }
+  return { host, viewers };
 }
