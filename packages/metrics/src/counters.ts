@@ -72,3 +72,28 @@ export class LossTally {
       : undefined;
   }
 }
+
+export type MediaKind = 'audio' | 'video';
+
+/**
+ * Byte rates and packet loss in all and per kind: what both directions add up. A stream whose
+ * kind is unknown counts in the total only.
+ */
+export class ByKind {
+  readonly rate = { all: new RateSum(), audio: new RateSum(), video: new RateSum() };
+  readonly loss = { all: new LossTally(), audio: new LossTally(), video: new LossTally() };
+
+  addBytes(kind: MediaKind | undefined, delta: CounterDelta) {
+    this.rate.all.add(delta, 8);
+    if (kind) this.rate[kind].add(delta, 8);
+  }
+
+  addLoss(kind: MediaKind | undefined, lost: number, outOf: number) {
+    this.loss.all.add(lost, outOf);
+    if (kind) this.loss[kind].add(lost, outOf);
+  }
+}
+
+export function mediaKind(value: unknown): MediaKind | undefined {
+  return value === 'audio' || value === 'video' ? value : undefined;
+}

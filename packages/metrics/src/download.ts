@@ -1,5 +1,5 @@
-import { LossTally, RateSum, counterDelta, ratePerSecond } from './counters';
-import { num, ofType, str, type StatsIndex } from './stats-report';
+import { ByKind, counterDelta, mediaKind, ratePerSecond } from './counters';
+import { num, ofType, type StatsIndex } from './stats-report';
 
 /** One inbound RTP stream (a remote track). */
 export interface DownloadTrack {
@@ -43,22 +43,17 @@ export function computeDownload(
   previous: StatsIndex | undefined,
   current: StatsIndex,
 ): DownloadFigures {
-  const total = new RateSum();
-  const video = new RateSum();
-  const audio = new RateSum();
+  const totals = new ByKind();
   const tracks: DownloadTrack[] = [];
   let resets = 0;
-  const loss = { all: new LossTally(), audio: new LossTally(), video: new LossTally() };
   let jitterMs: number | undefined;
 
   for (const stat of ofType(current, 'inbound-rtp')) {
     const before = previous?.get(stat.id);
     const bytes = counterDelta(before, stat, 'bytesReceived');
     if (bytes.kind === 'reset') resets++;
-    const kindText = str(stat, 'kind');
-    const kind = kindText === 'audio' || kindText === 'video' ? kindText : undefined;
-    total.add(bytes, 8);
-    (kind === 'video' ? video : audio).add(bytes, 8);
+    const kind = mediaKind(stat.kind);
+    totals.addBytes(kind, bytes);
 
     const packets = counterDelta(before, stat, 'packetsReceived');
     const lostDelta = counterDelta(before, stat, 'packetsLost');
@@ -66,8 +61,7 @@ export function computeDownload(
     if (packets.kind === 'delta') {
       // packetsLost may fall when duplicates arrive: count that as no loss, not as a reset.
       const trackLost = lostDelta.kind === 'delta' ? lostDelta.value : 0;
-      loss.all.add(trackLost, trackLost + packets.value);
-      if (kind) loss[kind].add(trackLost, trackLost + packets.value);
+      totals.addLoss(kind, trackLost, trackLost + packets.value);
       trackLoss =
         trackLost + packets.value > 0 ? trackLost / (trackLost + packets.value) : undefined;
     }
@@ -92,12 +86,12 @@ export function computeDownload(
 
   const main = largestVideo(tracks);
   return {
-    bitrateBps: total.value,
-    videoBitrateBps: video.value,
-    audioBitrateBps: audio.value,
-    lossRatio: loss.all.ratio,
-    audioLossRatio: loss.audio.ratio,
-    videoLossRatio: loss.video.ratio,
+    bitrateBps: totals.rate.all.value,
+    videoBitrateBps: totals.rate.video.value,
+    audioBitrateBps: totals.rate.audio.value,
+    lossRatio: totals.loss.all.ratio,
+    audioLossRatio: totals.loss.audio.ratio,
+    videoLossRatio: totals.loss.video.ratio,
     jitterMs,
     video: main && {
       fps: main.fps,

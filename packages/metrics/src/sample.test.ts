@@ -85,6 +85,20 @@ describe('computeSample over recorded reports', () => {
     expect([upload.audioLossRatio, upload.videoLossRatio]).toEqual([0, 0]);
   });
 
+  test('a stream of unknown kind counts in the total only, not as audio', () => {
+    const [previous, current] = pair('subscriber', 1);
+    const strip = (stats: RtcStatLike[]) =>
+      stats.map((s): RtcStatLike => {
+        if (s.type !== 'inbound-rtp' || s.kind !== 'video') return s;
+        const { kind: _kind, ...rest } = s;
+        return rest as RtcStatLike;
+      });
+    const { download } = computeSample(strip(previous), strip(current));
+    close(download.bitrateBps, 76964.83419781998 + 845395.9994286816);
+    close(download.audioBitrateBps, 76964.83419781998);
+    expect(download.videoBitrateBps).toBeUndefined();
+  });
+
   test('audio only: no video figures at all', () => {
     const publisher = computeSample(...pair('publisher-audio-only'));
     expect(publisher.upload.videoBitrateBps).toBeUndefined();

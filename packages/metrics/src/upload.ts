@@ -1,4 +1,4 @@
-import { LossTally, RateSum, counterDelta, ratePerSecond } from './counters';
+import { ByKind, counterDelta, mediaKind, ratePerSecond } from './counters';
 import { num, ofType, str, type RtcStatLike, type StatsIndex } from './stats-report';
 
 /** One outbound video encoding (a simulcast layer). */
@@ -48,12 +48,9 @@ export function computeUpload(
   previous: StatsIndex | undefined,
   current: StatsIndex,
 ): UploadFigures {
-  const total = new RateSum();
-  const video = new RateSum();
-  const audio = new RateSum();
+  const totals = new ByKind();
   const layers: UploadLayer[] = [];
   let resets = 0;
-  const loss = { all: new LossTally(), audio: new LossTally(), video: new LossTally() };
   const rtts: number[] = [];
   let jitterMs: number | undefined;
 
@@ -64,9 +61,8 @@ export function computeUpload(
     const before = previous?.get(stat.id);
     const bytes = counterDelta(before, stat, 'bytesSent');
     if (bytes.kind === 'reset') resets++;
-    total.add(bytes, 8);
-    const kind = str(stat, 'kind');
-    (kind === 'video' ? video : audio).add(bytes, 8);
+    const kind = mediaKind(stat.kind);
+    totals.addBytes(kind, bytes);
 
     if (kind === 'video') {
       const frames = counterDelta(before, stat, 'framesEncoded');
@@ -96,19 +92,18 @@ export function computeUpload(
       const packets = sent.value - (retransmitted.kind === 'delta' ? retransmitted.value : 0);
       // No new receiver report in this interval means no loss was reported, not unknown loss.
       const lostNow = lost.kind === 'delta' ? lost.value : 0;
-      loss.all.add(lostNow, packets);
-      if (kind === 'audio' || kind === 'video') loss[kind].add(lostNow, packets);
+      totals.addLoss(kind, lostNow, packets);
     }
   }
 
   const top = topLayer(layers);
   return {
-    bitrateBps: total.value,
-    videoBitrateBps: video.value,
-    audioBitrateBps: audio.value,
-    lossRatio: loss.all.ratio,
-    audioLossRatio: loss.audio.ratio,
-    videoLossRatio: loss.video.ratio,
+    bitrateBps: totals.rate.all.value,
+    videoBitrateBps: totals.rate.video.value,
+    audioBitrateBps: totals.rate.audio.value,
+    lossRatio: totals.loss.all.ratio,
+    audioLossRatio: totals.loss.audio.ratio,
+    videoLossRatio: totals.loss.video.ratio,
     rttMs: rtts.length > 0 ? rtts.reduce((a, b) => a + b, 0) / rtts.length : undefined,
     jitterMs,
     video: {
