@@ -48,7 +48,7 @@ export function audience(viewers: number, lossy = false) {
   return fleet.summary(5000);
 }
 
-/** A minute of ingress readings for the sparkline. */
+/** A simulated minute of ingress for the sparkline (stories run without a server). */
 export const ingressHistory = Array.from(
   { length: 60 },
   (_, i) => 1_250_000 + 120_000 * Math.sin(i / 6),

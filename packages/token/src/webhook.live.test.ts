@@ -5,6 +5,10 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createWebhookReceiver, isTokenError, type WebhookEvent } from './node';
 
+// Keys of our own choosing, so one receiver (its key prepared once) serves every delivery.
+const apiKey = 'APIwebhookTest';
+const apiSecret = 'a-webhook-test-secret-of-32-bytes-plus';
+const receiver = createWebhookReceiver({ apiKey, apiSecret });
 const received: WebhookEvent[] = [];
 const refused: string[] = [];
 let endpoint: Server;
@@ -15,10 +19,6 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const receiver = createWebhookReceiver({
-        apiKey: livekit.apiKey,
-        apiSecret: livekit.apiSecret,
-      });
       receiver
         .receive(Buffer.concat(chunks).toString('utf8'), request.headers.authorization)
         .then((event) => received.push(event))
@@ -31,6 +31,8 @@ beforeAll(async () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   livekit = await startLiveKitServer({
     name: 'webhooks',
+    apiKey,
+    apiSecret,
     webhookUrls: [`http://127.0.0.1:${port}/webhook`],
   });
 });

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import {
   UNKNOWN,
   formatBitrate,
+  formatCount,
   formatFps,
   formatMs,
   formatRatio,
@@ -25,6 +26,8 @@ test.each([
   [formatMs(1234), '1.2 s'],
   [formatFps(19.7), '20 fps'],
   [formatResolution(1280, 720), '1280 × 720'],
+  [formatCount(1200), '1,200'],
+  [formatCount(undefined), UNKNOWN],
   [formatResolution(1280, undefined), UNKNOWN],
 ])('%s', (formatted, expected) => {
   expect(formatted).toBe(expected);

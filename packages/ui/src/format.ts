@@ -52,3 +52,8 @@ export function formatResolution(
 ): string {
   return known(width) && known(height) ? `${width} × ${height}` : UNKNOWN;
 }
+
+/** 1,200 viewers: a whole count. */
+export function formatCount(count: number | undefined | null, locale?: string): string {
+  return known(count) ? number(locale, 0).format(count) : UNKNOWN;
+}

@@ -2,6 +2,7 @@ import type { ActiveAlert, ConnectionState, FleetSummary, StreamSample } from '@
 import type { HTMLAttributes, ReactNode } from 'react';
 import {
   formatBitrate,
+  formatCount,
   formatFps,
   formatMs,
   formatRatio,
@@ -149,7 +150,7 @@ export function StreamMetrics({
           {videoText}
         </Figure>
         <Figure name="viewers" label={labels.viewers}>
-          {fleet ? new Intl.NumberFormat(locale).format(fleet.viewersReporting) : UNKNOWN}
+          {formatCount(fleet?.viewersReporting, locale)}
         </Figure>
       </dl>
     </section>
