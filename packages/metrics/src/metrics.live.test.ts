@@ -2,9 +2,10 @@
 // On the real livekit-server: a publisher and two viewers measured by this package in Chromium,
 // compared with what the SFU itself counted (Prometheus), over the same stretch of time.
 import { fileURLToPath } from 'node:url';
-import { launchChromium, scrape, serveBrowserBundle, sumMetric } from '@show/harness';
+import { launchChromium, scrape, serveBrowserBundle } from '@show/harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { parsePrometheusText, sumSamples } from './prometheus';
 import { hostAndTwoViewers, joinRoom, samplesOf, type PageSamples } from '../test/live-page-driver';
 
 const livekit = inject('livekit');
@@ -30,11 +31,12 @@ function join(identity: string, publish: boolean): Promise<Page> {
 }
 
 async function serverBytes() {
-  const text = await scrape(livekit.prometheusUrl);
+  // This package's own parser, against the live server's text.
+  const samples = parsePrometheusText(await scrape(livekit.prometheusUrl));
   return {
     at: Date.now(),
-    incoming: sumMetric(text, 'livekit_packet_bytes', { direction: 'incoming' }),
-    outgoing: sumMetric(text, 'livekit_packet_bytes', { direction: 'outgoing' }),
+    incoming: sumSamples(samples, 'livekit_packet_bytes', { direction: 'incoming' }) ?? 0,
+    outgoing: sumSamples(samples, 'livekit_packet_bytes', { direction: 'outgoing' }) ?? 0,
   };
 }
 
