@@ -15,8 +15,13 @@ const REACT_AND_LIVEKIT = [
 ];
 
 /** no-restricted-imports for a layer: which modules it must never reach. */
-function forbid(patterns, message) {
-  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+function forbid(patterns, message, paths = []) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: patterns, message }], paths: paths.map((name) => ({ name, message })) },
+    ],
+  };
 }
 
 export default tseslint.config(
@@ -68,12 +73,32 @@ export default tseslint.config(
       '@show/ui runs in browsers: it must never import @show/token.',
     ),
   },
-  // Inside @show/ui: store/context → hooks → components → prefabs; nothing imports upward.
+  // Inside @show/ui: store → room → hooks → components → prefabs; nothing imports upward.
   {
     files: ['packages/ui/src/store/**'],
     rules: forbid(
-      ['**/hooks/**', '**/components/**', '**/prefabs/**', '@show/token'],
-      'store/context is the bottom layer of @show/ui.',
+      [
+        'react',
+        'react-dom',
+        'react/*',
+        'livekit-client',
+        '@livekit/*',
+        '**/room/**',
+        '**/hooks/**',
+        '**/components/**',
+        '**/prefabs/**',
+        '@show/token',
+      ],
+      'store is the bottom layer of @show/ui: plain state (zustand/vanilla) and rules, no React, no LiveKit.',
+      // zustand's React entry; zustand/vanilla is allowed.
+      ['zustand'],
+    ),
+  },
+  {
+    files: ['packages/ui/src/room/**'],
+    rules: forbid(
+      ['react', 'react-dom', '**/hooks/**', '**/components/**', '**/prefabs/**', '@show/token'],
+      'room binds LiveKit to the store without React.',
     ),
   },
   {

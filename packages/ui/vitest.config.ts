@@ -1,4 +1,4 @@
-import { browserProject, reporting, unitProject } from '@show/harness/vitest';
+import { browserProject, liveProject, reporting, unitProject } from '@show/harness/vitest';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -11,6 +11,7 @@ export default defineConfig({
       await browserProject({
         optimizeDeps: ['react', 'react-dom', 'react/jsx-dev-runtime', 'vitest-browser-react'],
       }),
+      liveProject(),
     ],
   },
 });

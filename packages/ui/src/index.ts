@@ -1,3 +1,81 @@
+// Store: one per show; framework-agnostic state and the pure rules behind it.
+export { createShowStore, initialShowState, HISTORY_LENGTH } from './store/show-store';
+export type {
+  AttachableTrack,
+  HostView,
+  MetricsView,
+  ShowError,
+  ShowErrorCode,
+  ShowPhase,
+  ShowPort,
+  ShowState,
+  ShowStore,
+  StudioPort,
+} from './store/show-store';
+export { addToCart, setLine, summarizeCart } from './store/cart';
+export type { CartChange, CartLine, CartLines, CartSummary } from './store/cart';
+export { defaultChatLimits } from './store/chat';
+export type {
+  ChatAuthor,
+  ChatLimits,
+  ChatMessage,
+  ChatRefusal,
+  ParticipantRole,
+} from './store/chat';
+export { formatPrice, isSoldOut, maxQuantity, productProblem } from './store/products';
+export type { Price, Product } from './store/products';
+export {
+  CHAT_TOPIC,
+  MAX_PINS,
+  PINS_ATTRIBUTE,
+  REACTION_TOPIC,
+  ROLE_ATTRIBUTE,
+  STATUS_ATTRIBUTE,
+  VIEWER_REPORT_TOPIC,
+} from './store/protocol';
+export type { HostStatus } from './store/protocol';
+export { ShowActionError } from './store/show-action-error';
+export type { ShowActionErrorCode } from './store/show-action-error';
+export { cartStorageKey, persistCart } from './store/persist-cart';
+export type { CartStorage } from './store/persist-cart';
+
+// LiveKit bindings: a room joined, bound to a store, measured.
+export { bindRoom } from './room/bind-room';
+export { bindMetrics } from './room/bind-metrics';
+export type { BindMetricsOptions } from './room/bind-metrics';
+export { backoffDelay, createShowSession, defaultRetryPolicy } from './room/session';
+export type {
+  RetryPolicy,
+  ShowSession as ShowSessionHandle,
+  ShowSessionOptions,
+  TokenSource,
+} from './room/session';
+export {
+  cameraPublishOptions,
+  endShow,
+  goLive,
+  mediaProblemOf,
+  microphonePublishOptions,
+} from './room/broadcast';
+export type { MediaProblem, PreviewRequest } from './room/broadcast';
+
+// Hooks: state and actions, for teams building their own markup.
+export { ShowProvider, useShow, useShowStore } from './hooks/context';
+export type { ShowProviderProps } from './hooks/context';
+export { useShowSession } from './hooks/useShowSession';
+export type { ShowSessionProps } from './hooks/useShowSession';
+export { usePinnedProducts } from './hooks/usePinnedProducts';
+export type { PinnedProducts } from './hooks/usePinnedProducts';
+export { useCart } from './hooks/useCart';
+export type { CartApi } from './hooks/useCart';
+export { useChat, useChatModeration } from './hooks/useChat';
+export type { ChatApi, ChatModeration, ChatModerationOptions, SendResult } from './hooks/useChat';
+export { useElapsed, usePlayerState, useReactions, useViewerCount } from './hooks/useShowState';
+export { useStreamMetrics } from './hooks/useStreamMetrics';
+export { useLocalPreview } from './hooks/useLocalPreview';
+export type { LocalPreview, LocalPreviewOptions, PreviewStatus } from './hooks/useLocalPreview';
+
+// Components: read the show from context.
 export { ConnectionStatus, defaultConnectionLabels } from './components/ConnectionStatus';
 export type { ConnectionStatusProps, ShowConnectionState } from './components/ConnectionStatus';
 export { Sparkline } from './components/Sparkline';
@@ -12,9 +90,43 @@ export type {
   StreamMetricsLabels,
   StreamMetricsProps,
 } from './components/StreamMetrics';
+export { ShowVideo } from './components/ShowVideo';
+export type { ShowVideoProps } from './components/ShowVideo';
+export { PlayerStage, defaultPlayerLabels } from './components/PlayerStage';
+export type { PlayerLabels, PlayerStageProps } from './components/PlayerStage';
+export { ChatPanel, defaultChatLabels } from './components/ChatPanel';
+export type { ChatLabels, ChatPanelProps } from './components/ChatPanel';
+export { ProductCard, ProductRail, defaultProductLabels } from './components/ProductRail';
+export type { ProductCardProps, ProductLabels, ProductRailProps } from './components/ProductRail';
+export { CartPanel, defaultCartLabels } from './components/CartPanel';
+export type { CartLabels, CartPanelProps } from './components/CartPanel';
+export { ReactionButton } from './components/ReactionButton';
+export type { ReactionButtonProps } from './components/ReactionButton';
+export {
+  StreamControlPanel,
+  defaultControlPanelLabels,
+  formatElapsed,
+} from './components/StreamControlPanel';
+export type { ControlPanelLabels, StreamControlPanelProps } from './components/StreamControlPanel';
+export { BroadcasterStage, defaultBroadcasterLabels } from './components/BroadcasterStage';
+export type { BroadcasterLabels, BroadcasterStageProps } from './components/BroadcasterStage';
+export { ShowLayout, defaultShowLayoutLabels } from './components/ShowLayout';
+export type { ShowLayoutLabels, ShowLayoutProps } from './components/ShowLayout';
+
+// Prefabs: one element per use.
+export { ShowSession } from './prefabs/ShowSession';
+export type { ShowSessionRootProps } from './prefabs/ShowSession';
+export { LiveKitPlayer } from './prefabs/LiveKitPlayer';
+export type { LiveKitPlayerProps } from './prefabs/LiveKitPlayer';
+export { ShowInterface } from './prefabs/ShowInterface';
+export type { ShowInterfaceProps } from './prefabs/ShowInterface';
+export { LiveKitBroadcaster } from './prefabs/LiveKitBroadcaster';
+export type { LiveKitBroadcasterProps } from './prefabs/LiveKitBroadcaster';
+
 export {
   UNKNOWN,
   formatBitrate,
+  formatCount,
   formatFps,
   formatMs,
   formatRatio,

@@ -6,7 +6,7 @@ import { NAMESPACE_ADDRESS } from './netns.mjs';
 import { ensureDir, runDir } from './paths.mjs';
 import { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER } from './pins.mjs';
 import { freeTcpPorts, freeUdpPort } from './ports.mjs';
-import { spawnTied, stopTied } from './tied-process.mjs';
+import { killTied, spawnTied, stopTied } from './tied-process.mjs';
 
 /**
  * @typedef {object} LiveKitServerOptions
@@ -33,6 +33,8 @@ import { spawnTied, stopTied } from './tied-process.mjs';
  * @property {string} logFile
  * @property {string} version
  * @property {() => Promise<void>} stop
+ * @property {() => Promise<void>} crash kills the server at once (SIGKILL), as a crash would: no
+ *   participant is told, so clients see their connection drop and try to reconnect
  */
 
 /**
@@ -90,6 +92,7 @@ export async function startLiveKitServer(options = {}) {
     logFile,
     version: LIVEKIT_SERVER.version,
     stop: () => stopTied(child),
+    crash: () => killTied(child),
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);

@@ -65,6 +65,19 @@ export function stopTied(child, graceMs = 5000) {
   });
 }
 
+/**
+ * Kills the child's process group with SIGKILL, as a crash would, and resolves once it is gone.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+export function killTied(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    signalGroup(child, 'SIGKILL');
+  });
+}
+
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;

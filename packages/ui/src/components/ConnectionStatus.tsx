@@ -6,7 +6,7 @@ export type ShowConnectionState = 'connecting' | 'connected' | 'reconnecting' | 
 export interface ConnectionStatusProps extends HTMLAttributes<HTMLSpanElement> {
   state: ShowConnectionState;
   /** Replaces the default English label for each state (localisation). */
-  labels?: Partial<Record<ShowConnectionState, string>>;
+  labels?: Partial<Record<ShowConnectionState, string>> | undefined;
 }
 
 export const defaultConnectionLabels: Record<ShowConnectionState, string> = {

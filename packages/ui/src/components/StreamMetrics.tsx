@@ -56,8 +56,8 @@ export interface StreamMetricsProps extends HTMLAttributes<HTMLElement> {
     ingressBps?: ReadonlyArray<number | undefined>;
     egressBps?: ReadonlyArray<number | undefined>;
   };
-  locale?: string;
-  labels?: Partial<StreamMetricsLabels>;
+  locale?: string | undefined;
+  labels?: Partial<StreamMetricsLabels> | undefined;
 }
 
 /** The worst active alert decides; without a sample, health is unknown. */

@@ -1,0 +1,117 @@
+import type { HTMLAttributes } from 'react';
+import { useCart, type CartApi } from '../hooks/useCart';
+import { formatPrice, maxQuantity, type Product } from '../store/products';
+
+export interface CartLabels {
+  title: string;
+  empty: string;
+  checkout: string;
+  remove: string;
+  total: string;
+  quantityOf: (title: string) => string;
+  decrease: (title: string) => string;
+  increase: (title: string) => string;
+  atLimit: string;
+}
+
+export const defaultCartLabels: CartLabels = {
+  title: 'Your cart',
+  empty: 'Your cart is empty. Add something from the show!',
+  checkout: 'Checkout',
+  remove: 'Remove',
+  total: 'Total',
+  quantityOf: (title) => `Quantity of ${title}`,
+  decrease: (title) => `One less ${title}`,
+  increase: (title) => `One more ${title}`,
+  atLimit: 'No more in stock',
+};
+
+export interface CartPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'onChange'> {
+  products: readonly Product[];
+  /** Hands the cart to your checkout; the stream keeps playing. */
+  onCheckout?: (cart: CartApi) => void;
+  locale?: string | undefined;
+  labels?: Partial<CartLabels> | undefined;
+}
+
+/** The cart: lines with quantity steppers capped by stock, totals per currency, checkout. */
+export function CartPanel({
+  products,
+  onCheckout,
+  locale,
+  labels,
+  className,
+  ...rest
+}: CartPanelProps) {
+  const l = { ...defaultCartLabels, ...labels };
+  const cart = useCart(products);
+  return (
+    <section
+      aria-label={l.title}
+      {...rest}
+      className={className ? `show-cart ${className}` : 'show-cart'}
+      data-show-count={cart.count}
+    >
+      <h2 className="show-cart__title">{l.title}</h2>
+      {cart.lines.length === 0 ? (
+        <p className="show-cart__empty">{l.empty}</p>
+      ) : (
+        <ul className="show-cart__lines">
+          {cart.lines.map(({ product, quantity, atLimit }) => (
+            <li
+              key={product.id}
+              className="show-cart__line"
+              data-show-at-limit={atLimit || undefined}
+            >
+              <span className="show-cart__name">{product.title}</span>
+              <span className="show-stepper" role="group" aria-label={l.quantityOf(product.title)}>
+                <button
+                  type="button"
+                  className="show-icon-button"
+                  aria-label={l.decrease(product.title)}
+                  onClick={() => cart.setQuantity(product, quantity - 1)}
+                >
+                  −
+                </button>
+                <output aria-live="polite">{quantity}</output>
+                <button
+                  type="button"
+                  className="show-icon-button"
+                  aria-label={l.increase(product.title)}
+                  disabled={quantity >= maxQuantity(product)}
+                  onClick={() => cart.setQuantity(product, quantity + 1)}
+                >
+                  +
+                </button>
+              </span>
+              <span className="show-cart__price">
+                {formatPrice({ ...product.price, amount: product.price.amount * quantity }, locale)}
+              </span>
+              {atLimit && <span className="show-cart__limit">{l.atLimit}</span>}
+              <button
+                type="button"
+                className="show-link-button"
+                onClick={() => cart.remove(product)}
+              >
+                {l.remove}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cart.totals.map((total) => (
+        <p key={total.currency} className="show-cart__total">
+          {l.total}: <strong>{formatPrice(total, locale)}</strong>
+        </p>
+      ))}
+      <button
+        type="button"
+        className="show-button show-button--primary"
+        disabled={cart.count === 0 || !onCheckout}
+        onClick={() => onCheckout?.(cart)}
+      >
+        {l.checkout}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { useChat, useChatModeration, type ChatModerationOptions } from '../hooks/useChat';
+import type { ChatMessage, ChatRefusal, ParticipantRole } from '../store/chat';
+
+export interface ChatLabels {
+  title: string;
+  placeholder: string;
+  send: string;
+  empty: string;
+  host: string;
+  moderator: string;
+  you: string;
+  delete: string;
+  mute: string;
+  muted: string;
+  offline: string;
+  tooLong: (max: number) => string;
+  rateLimited: (seconds: number) => string;
+  remaining: (left: number) => string;
+  deleteMessageFrom: (name: string) => string;
+  muteViewer: (name: string) => string;
+}
+
+export const defaultChatLabels: ChatLabels = {
+  title: 'Chat',
+  placeholder: 'Say something nice…',
+  send: 'Send',
+  empty: 'No messages yet. Say hello!',
+  host: 'Host',
+  moderator: 'Mod',
+  you: 'You',
+  delete: 'Delete',
+  mute: 'Mute',
+  muted: 'The host has muted your chat.',
+  offline: 'Chat opens when you are connected.',
+  tooLong: (max) => `Messages are at most ${max} characters.`,
+  rateLimited: (seconds) => `You are sending quickly. Try again in ${seconds} s.`,
+  remaining: (left) => `${left} characters left`,
+  deleteMessageFrom: (name) => `Delete message from ${name}`,
+  muteViewer: (name) => `Mute ${name} in chat`,
+};
+
+export interface ChatPanelProps extends HTMLAttributes<HTMLElement>, ChatModerationOptions {
+  labels?: Partial<ChatLabels> | undefined;
+  maxLength?: number;
+}
+
+function refusalText(refusal: ChatRefusal, l: ChatLabels): string | undefined {
+  switch (refusal.reason) {
+    case 'empty':
+      return undefined;
+    case 'too-long':
+      return l.tooLong(refusal.maxLength);
+    case 'rate-limited':
+      return l.rateLimited(Math.ceil(refusal.retryInMs / 1000));
+    case 'muted':
+      return l.muted;
+    case 'offline':
+      return l.offline;
+  }
+}
+
+function Badge({ role, l }: { role: ParticipantRole; l: ChatLabels }) {
+  if (role === 'viewer') return null;
+  return (
+    <span className={`show-badge show-badge--${role}`}>
+      {role === 'host' ? l.host : l.moderator}
+    </span>
+  );
+}
+
+/**
+ * The show's chat: a log of messages (announced politely to screen readers), a form with a
+ * character count, feedback when a message is refused, and, for the host and moderators, delete
+ * and mute buttons on each message.
+ */
+export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest }: ChatPanelProps) {
+  const l = { ...defaultChatLabels, ...labels };
+  const chat = useChat(maxLength);
+  const moderation = useChatModeration(onMuteViewer ? { onMuteViewer } : {});
+  const [draft, setDraft] = useState('');
+  const [feedback, setFeedback] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const logRef = useRef<HTMLOListElement>(null);
+  const inputId = useId();
+  const feedbackId = useId();
+  const left = chat.maxLength - [...draft].length;
+
+  // Keep the newest message in view unless the person scrolled up to read.
+  const count = chat.messages.length;
+  useEffect(() => {
+    const log = logRef.current;
+    if (!log || count === 0) return;
+    if (log.scrollHeight - log.scrollTop - log.clientHeight < 80) log.scrollTop = log.scrollHeight;
+  }, [count]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSending(true);
+    const result = await chat.send(draft);
+    setSending(false);
+    if (result.ok) {
+      setDraft('');
+      setFeedback(undefined);
+    } else {
+      setFeedback(refusalText(result.refusal, l));
+    }
+  }
+
+  const closed = chat.muted || !chat.connected;
+  return (
+    <section
+      aria-label={l.title}
+      {...rest}
+      className={className ? `show-chat ${className}` : 'show-chat'}
+      data-show-muted={chat.muted || undefined}
+    >
+      <ol
+        ref={logRef}
+        className="show-chat__log"
+        role="log"
+        aria-live="polite"
+        aria-label={l.title}
+      >
+        {chat.messages.length === 0 && <li className="show-chat__empty">{l.empty}</li>}
+        {chat.messages.map((message: ChatMessage) => (
+          <li
+            key={message.id}
+            className="show-chat__message"
+            data-show-role={message.from.role}
+            data-show-local={message.local || undefined}
+          >
+            <span className="show-chat__author">
+              {message.local ? l.you : message.from.name}
+              <Badge role={message.from.role} l={l} />
+            </span>{' '}
+            <span className="show-chat__text">{message.text}</span>
+            {moderation.canModerate && (
+              <span className="show-chat__tools">
+                <button
+                  type="button"
+                  className="show-icon-button"
+                  aria-label={l.deleteMessageFrom(message.from.name)}
+                  title={l.delete}
+                  onClick={() => void moderation.deleteMessage(message.id).catch(() => {})}
+                >
+                  ×
+                </button>
+                {moderation.muteViewer && !message.local && message.from.role === 'viewer' && (
+                  <button
+                    type="button"
+                    className="show-icon-button"
+                    aria-label={l.muteViewer(message.from.name)}
+                    title={l.mute}
+                    onClick={() => void moderation.muteViewer?.(message.from.identity)}
+                  >
+                    🔇
+                  </button>
+                )}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form className="show-chat__form" onSubmit={onSubmit}>
+        <label htmlFor={inputId} className="show-visually-hidden">
+          {l.placeholder}
+        </label>
+        <input
+          id={inputId}
+          className="show-input"
+          value={draft}
+          placeholder={l.placeholder}
+          disabled={closed}
+          maxLength={chat.maxLength * 2}
+          aria-describedby={feedbackId}
+          aria-invalid={left < 0 || undefined}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="submit" className="show-button" disabled={closed || sending || left < 0}>
+          {l.send}
+        </button>
+      </form>
+      <p id={feedbackId} className="show-chat__feedback" aria-live="polite">
+        {chat.muted
+          ? l.muted
+          : !chat.connected
+            ? l.offline
+            : (feedback ?? (left < 20 ? l.remaining(left) : ''))}
+      </p>
+    </section>
+  );
+}

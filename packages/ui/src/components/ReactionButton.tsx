@@ -1,0 +1,32 @@
+import type { ButtonHTMLAttributes } from 'react';
+import { useReactions } from '../hooks/useShowState';
+import { formatCount } from '../format';
+
+export interface ReactionButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  label?: string;
+  locale?: string | undefined;
+}
+
+/** A heart everyone in the room sees counted. */
+export function ReactionButton({
+  label = 'Send a heart',
+  locale,
+  className,
+  ...rest
+}: ReactionButtonProps) {
+  const { count, react } = useReactions();
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      {...rest}
+      className={className ? `show-reaction ${className}` : 'show-reaction'}
+      onClick={() => void react()}
+    >
+      <span aria-hidden="true">♥</span>
+      <span className="show-reaction__count" aria-live="off">
+        {formatCount(count, locale)}
+      </span>
+    </button>
+  );
+}

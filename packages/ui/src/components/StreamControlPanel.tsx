@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useShow } from '../hooks/context';
+import { useElapsed, useViewerCount } from '../hooks/useShowState';
+import { formatCount } from '../format';
+import type { Product } from '../store/products';
+import type { ShowPhase } from '../store/show-store';
+import { ProductCard } from './ProductRail';
+
+export interface ControlPanelLabels {
+  title: string;
+  goLive: string;
+  goingLive: string;
+  endShow: string;
+  confirmEnd: string;
+  confirmEndYes: string;
+  confirmEndNo: string;
+  elapsed: string;
+  viewers: string;
+  viewersSeen: string;
+  health: string;
+  healthy: string;
+  noFigures: string;
+  pins: string;
+  failed: string;
+  status: Record<ShowPhase, string>;
+}
+
+export const defaultControlPanelLabels: ControlPanelLabels = {
+  title: 'Show controls',
+  goLive: 'Go Live',
+  goingLive: 'Going live…',
+  endShow: 'End show',
+  confirmEnd: 'End the show for everyone watching?',
+  confirmEndYes: 'Yes, end the show',
+  confirmEndNo: 'Keep streaming',
+  elapsed: 'On air',
+  viewers: 'Viewers',
+  viewersSeen: 'In the room',
+  health: 'Health',
+  healthy: 'All good',
+  noFigures: 'Measuring…',
+  pins: 'Pinned products',
+  failed: 'That did not work. Check your connection and try again.',
+  status: {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    waiting: 'Ready to go live',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+    'host-left': 'Ready to go live',
+    ended: 'Show ended',
+    error: 'Connection failed',
+  },
+};
+
+/** 3725000 → "1:02:05". */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+export interface StreamControlPanelProps extends HTMLAttributes<HTMLElement> {
+  /** The server's count of viewers (it sees everyone); without it, the participants this page sees. */
+  viewerCount?: number;
+  /** Products the host may pin (up to three). */
+  products?: readonly Product[];
+  locale?: string | undefined;
+  labels?: Partial<ControlPanelLabels> | undefined;
+}
+
+/**
+ * The host's dashboard: go live, end the show (after confirming), status, time on air, viewers,
+ * a one-line health summary from the alerts, and pin controls.
+ */
+export function StreamControlPanel({
+  viewerCount,
+  products = [],
+  locale,
+  labels,
+  className,
+  ...rest
+}: StreamControlPanelProps) {
+  const l = { ...defaultControlPanelLabels, ...labels };
+  const phase = useShow((s) => s.phase);
+  const studio = useShow((s) => s.studio);
+  const liveSince = useShow((s) => s.liveSince);
+  const alerts = useShow((s) => s.metrics.alerts);
+  const measured = useShow((s) => s.metrics.latest !== undefined);
+  const viewers = useViewerCount(viewerCount);
+  const elapsed = useElapsed(phase === 'live' ? liveSince : undefined);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  async function run(action: (() => Promise<void>) | undefined) {
+    if (!action) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+    } catch {
+      setFailure(l.failed);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  const worst = alerts.find((a) => a.severity === 'critical') ?? alerts[0];
+  const health = worst ? worst.severity : measured ? 'ok' : 'unknown';
+  const canGoLive = phase === 'waiting' && studio !== undefined && !busy;
+  return (
+    <section
+      aria-label={l.title}
+      {...rest}
+      className={className ? `show-control-panel ${className}` : 'show-control-panel'}
+      data-show-phase={phase}
+      data-show-health={health}
+    >
+      <p className="show-control-panel__status" role="status" aria-live="polite">
+        <span className="show-badge" data-show-phase={phase}>
+          {l.status[phase]}
+        </span>
+        {failure && <span className="show-control-panel__failure">{failure}</span>}
+      </p>
+      <dl className="show-control-panel__figures">
+        <div>
+          <dt>{l.elapsed}</dt>
+          <dd>
+            <time>{elapsed === undefined ? '—' : formatElapsed(elapsed)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{viewers.fromServer ? l.viewers : l.viewersSeen}</dt>
+          <dd data-show-viewers={viewers.count}>{formatCount(viewers.count, locale)}</dd>
+        </div>
+        <div>
+          <dt>{l.health}</dt>
+          <dd data-show-health={health}>
+            {worst ? worst.message : measured ? l.healthy : l.noFigures}
+          </dd>
+        </div>
+      </dl>
+      <div className="show-control-panel__actions">
+        {phase !== 'live' && phase !== 'ended' && (
+          <button
+            type="button"
+            className="show-button show-button--primary"
+            disabled={!canGoLive}
+            onClick={() => void run(studio?.goLive)}
+          >
+            {busy ? l.goingLive : l.goLive}
+          </button>
+        )}
+        {phase === 'live' && !confirming && (
+          <button
+            type="button"
+            className="show-button show-button--danger"
+            onClick={() => setConfirming(true)}
+          >
+            {l.endShow}
+          </button>
+        )}
+        {confirming && (
+          <div role="group" aria-label={l.confirmEnd} className="show-control-panel__confirm">
+            <p>{l.confirmEnd}</p>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="show-button show-button--danger"
+              disabled={busy}
+              onClick={() => void run(studio?.endShow)}
+            >
+              {l.confirmEndYes}
+            </button>
+            <button type="button" className="show-button" onClick={() => setConfirming(false)}>
+              {l.confirmEndNo}
+            </button>
+          </div>
+        )}
+      </div>
+      {products.length > 0 && (
+        <section aria-label={l.pins} className="show-control-panel__pins">
+          <h3>{l.pins}</h3>
+          <ul className="show-products__list">
+            {products.map((product) => (
+              <li key={product.id}>
+                <ProductCard product={product} locale={locale} hostControls />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

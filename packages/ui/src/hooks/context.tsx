@@ -1,0 +1,31 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { ShowState, ShowStore } from '../store/show-store';
+
+const ShowContext = createContext<ShowStore | undefined>(undefined);
+
+export interface ShowProviderProps {
+  store: ShowStore;
+  children?: ReactNode;
+}
+
+/** Makes one show's store available to the hooks and components below it. */
+export function ShowProvider({ store, children }: ShowProviderProps) {
+  return <ShowContext.Provider value={store}>{children}</ShowContext.Provider>;
+}
+
+/** The store of the show this component is in; throws a clear error outside a show. */
+export function useShowStore(): ShowStore {
+  const store = useContext(ShowContext);
+  if (!store) {
+    throw new Error(
+      'This component needs a show: render it inside <LiveKitPlayer>, <ShowInterface>, <LiveKitBroadcaster> or <ShowProvider>.',
+    );
+  }
+  return store;
+}
+
+/** Reads from the show's state; re-renders only when the selected value changes (Object.is). */
+export function useShow<T>(selector: (state: ShowState) => T): T {
+  return useStore(useShowStore(), selector);
+}

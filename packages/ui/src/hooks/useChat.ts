@@ -1,0 +1,82 @@
+import { useCallback } from 'react';
+import { defaultChatLimits, type ChatMessage, type ChatRefusal } from '../store/chat';
+import { ShowActionError } from '../store/show-action-error';
+import { useShow } from './context';
+
+export type SendResult = { ok: true } | { ok: false; refusal: ChatRefusal };
+
+export interface ChatApi {
+  messages: readonly ChatMessage[];
+  /** Never throws: a refusal says why (too long, too fast, muted, offline). */
+  send(text: string): Promise<SendResult>;
+  muted: boolean;
+  connected: boolean;
+  maxLength: number;
+}
+
+export function useChat(maxLength = defaultChatLimits.maxLength): ChatApi {
+  const messages = useShow((s) => s.messages);
+  const muted = useShow((s) => s.chatMuted);
+  const port = useShow((s) => s.port);
+  const connected = useShow(
+    (s) => s.phase !== 'connecting' && s.phase !== 'error' && s.phase !== 'idle',
+  );
+  const send = useCallback(
+    async (text: string): Promise<SendResult> => {
+      if (!port || !connected) return { ok: false, refusal: { reason: 'offline' } };
+      try {
+        await port.sendChat(text);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof ShowActionError && error.refusal) {
+          return { ok: false, refusal: error.refusal };
+        }
+        if (error instanceof ShowActionError && error.code === 'muted') {
+          return { ok: false, refusal: { reason: 'muted' } };
+        }
+        return { ok: false, refusal: { reason: 'offline' } };
+      }
+    },
+    [port, connected],
+  );
+  return { messages, send, muted, connected, maxLength };
+}
+
+export interface ChatModerationOptions {
+  /**
+   * Closes a viewer's chat. Implement it on your server with LiveKit's room service
+   * (`updateParticipant` with `canPublishData: false`): a client cannot take rights from another.
+   */
+  onMuteViewer?: ((identity: string) => Promise<void> | void) | undefined;
+}
+
+export interface ChatModeration {
+  /** This page is the host's or a moderator's. */
+  canModerate: boolean;
+  deleteMessage(id: string): Promise<void>;
+  /** Undefined when the app gave no `onMuteViewer`. */
+  muteViewer: ((identity: string) => Promise<void>) | undefined;
+}
+
+export function useChatModeration({ onMuteViewer }: ChatModerationOptions = {}): ChatModeration {
+  const port = useShow((s) => s.port);
+  const canModerate = useShow((s) => s.self !== undefined && s.self.role !== 'viewer');
+  const deleteMessage = useCallback(
+    async (id: string) => {
+      if (!port) throw new ShowActionError('offline', 'Not connected to the show.');
+      await port.deleteMessage(id);
+    },
+    [port],
+  );
+  const muteViewer = useCallback(
+    async (identity: string) => {
+      await onMuteViewer?.(identity);
+    },
+    [onMuteViewer],
+  );
+  return {
+    canModerate,
+    deleteMessage,
+    muteViewer: onMuteViewer && canModerate ? muteViewer : undefined,
+  };
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useShow } from './context';
+
+/** The player's view of the show: phase, host picture, audio and connection quality. */
+export function usePlayerState() {
+  const phase = useShow((s) => s.phase);
+  const error = useShow((s) => s.error);
+  const host = useShow((s) => s.host);
+  const audioBlocked = useShow((s) => s.audioBlocked);
+  const quality = useShow((s) => s.quality);
+  const attempt = useShow((s) => s.attempt);
+  const port = useShow((s) => s.port);
+  const startAudio = useCallback(() => port?.startAudio(), [port]);
+  const retry = useCallback(() => port?.retry(), [port]);
+  return { phase, error, host, audioBlocked, quality, attempt, startAudio, retry };
+}
+
+export function useReactions() {
+  const count = useShow((s) => s.reactions);
+  const port = useShow((s) => s.port);
+  const react = useCallback(() => port?.react().catch(() => {}), [port]);
+  return { count, react };
+}
+
+/**
+ * How many watch: the server's figure when the app has one (it counts everyone, beyond what
+ * this page can see), otherwise the participants this page sees besides the host.
+ */
+export function useViewerCount(serverCount?: number): { count: number; fromServer: boolean } {
+  const audience = useShow((s) => s.audience);
+  return serverCount === undefined
+    ? { count: audience, fromServer: false }
+    : { count: serverCount, fromServer: true };
+}
+
+/** Milliseconds since `since`, updated every second; undefined while `since` is. */
+export function useElapsed(since: number | undefined, now: () => number = Date.now) {
+  const [current, setCurrent] = useState(now);
+  useEffect(() => {
+    if (since === undefined) return;
+    const timer = setInterval(() => setCurrent(now()), 1000);
+    return () => clearInterval(timer);
+  }, [since, now]);
+  return since === undefined ? undefined : Math.max(0, current - since);
+}

@@ -1,0 +1,23 @@
+import type { CSSProperties } from 'react';
+import { ShowLayout, type ShowLayoutProps } from '../components/ShowLayout';
+import type { ShowSessionProps } from '../hooks/useShowSession';
+import { ShowSession } from './ShowSession';
+
+export interface ShowInterfaceProps extends ShowSessionProps, ShowLayoutProps {
+  className?: string | undefined;
+  style?: CSSProperties | undefined;
+}
+
+/**
+ * The viewer's whole show: video with pinned products and reactions over it, chat, the product
+ * list and the cart. Full height with overlays on a phone in portrait, a side panel on desktop.
+ */
+export function ShowInterface(props: ShowInterfaceProps) {
+  const { products, onCheckout, onMuteViewer, locale, labels, className, style, ...session } =
+    props;
+  return (
+    <ShowSession {...session} showId={session.showId ?? session.serverUrl}>
+      <ShowLayout {...{ products, onCheckout, onMuteViewer, locale, labels, className, style }} />
+    </ShowSession>
+  );
+}

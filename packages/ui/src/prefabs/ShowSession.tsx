@@ -1,0 +1,33 @@
+import { RoomAudioRenderer, RoomContext } from '@livekit/components-react';
+import type { ReactNode } from 'react';
+import { ShowProvider } from '../hooks/context';
+import { useShowSession, type ShowSessionProps } from '../hooks/useShowSession';
+import type { ShowStore } from '../store/show-store';
+
+export interface ShowSessionRootProps extends ShowSessionProps {
+  children?: ReactNode;
+  /** Plays the room's audio (default true); the player's "tap to unmute" handles autoplay blocks. */
+  audio?: boolean;
+}
+
+/**
+ * Joins a show and provides it to everything below: our hooks through the show's store, and
+ * LiveKit's own hooks through `RoomContext`, so `@livekit/components-react` works inside too.
+ */
+export function ShowSession({ children, audio = true, ...props }: ShowSessionRootProps) {
+  const { store, room } = useShowSession(props);
+  return (
+    <ShowProvider store={store}>
+      {room ? (
+        <RoomContext.Provider value={room}>
+          {audio && <RoomAudioRenderer />}
+          {children}
+        </RoomContext.Provider>
+      ) : (
+        children
+      )}
+    </ShowProvider>
+  );
+}
+
+export type { ShowStore };

@@ -1,0 +1,98 @@
+// Measures this page's connection with @show/metrics and puts the figures in the store. On the
+// host's page: ingress, alerts, and the audience's figures from viewers' reports. On a viewer's
+// page: sends a report to the host every few seconds, sampled so a big audience stays cheap.
+import {
+  createAlertMonitor,
+  createFleetAggregator,
+  createStatsCollector,
+  fromLiveKitRoom,
+  parseViewerReport,
+  reportingProbability,
+  toViewerReport,
+  type AlertRule,
+  type CollectedSample,
+} from '@show/metrics';
+import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { VIEWER_REPORT_TOPIC } from '../store/protocol';
+import { pushHistory, type ShowStore } from '../store/show-store';
+
+export interface BindMetricsOptions {
+  /** Default 1000 ms. */
+  intervalMs?: number;
+  /** How often a viewer reports; default 5000 ms. */
+  reportIntervalMs?: number;
+  alertRules?: readonly AlertRule[];
+  random?: () => number;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Starts measuring; returns a function that stops it and removes its listeners. */
+export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOptions = {}) {
+  const { intervalMs = 1000, reportIntervalMs = 5000, random = Math.random } = options;
+  const alerts = createAlertMonitor(options.alertRules);
+  const fleet = createFleetAggregator({ epochMs: reportIntervalMs });
+  const source = fromLiveKitRoom(room);
+  let lastReportAt = 0;
+
+  const isHost = () => store.getState().self?.role === 'host';
+
+  const onSample = (collected: CollectedSample) => {
+    const { metrics, host, audience } = store.getState();
+    if (isHost()) {
+      alerts.update(collected);
+      const summary = fleet.summary(collected.sample.timestampMs);
+      store.setState({
+        metrics: {
+          latest: collected,
+          alerts: alerts.active(),
+          fleet: summary.reports > 0 ? summary : undefined,
+          ingressBps: pushHistory(metrics.ingressBps, collected.sample.upload.bitrateBps),
+          egressBps: pushHistory(
+            metrics.egressBps,
+            summary.reports > 0 ? summary.egressBitrateBps : undefined,
+          ),
+        },
+      });
+      return;
+    }
+    store.setState({ metrics: { ...metrics, latest: collected } });
+    const now = collected.sample.timestampMs;
+    if (!host || host.identity === room.localParticipant.identity) return;
+    if (now - lastReportAt < reportIntervalMs) return;
+    lastReportAt = now;
+    const probability = reportingProbability(audience + 1, { intervalMs: reportIntervalMs });
+    if (random() >= probability) return;
+    const report = toViewerReport(collected.sample, collected.state, probability);
+    room.localParticipant
+      .publishData(encoder.encode(JSON.stringify(report)), {
+        topic: VIEWER_REPORT_TOPIC,
+        reliable: false,
+        destinationIdentities: [host.identity],
+      })
+      .catch(() => {
+        // A lost report only thins the sample.
+      });
+  };
+
+  const onData = (
+    payload: Uint8Array,
+    participant?: RemoteParticipant,
+    _kind?: unknown,
+    topic?: string,
+  ) => {
+    if (topic !== VIEWER_REPORT_TOPIC || !participant || !isHost()) return;
+    const parsed = parseViewerReport(decoder.decode(payload));
+    if (parsed.ok) fleet.ingest(parsed.report);
+  };
+
+  const collector = createStatsCollector({ source, intervalMs, onSample });
+  room.on(RoomEvent.DataReceived, onData);
+  collector.start();
+  return () => {
+    collector.stop();
+    source.dispose?.();
+    room.off(RoomEvent.DataReceived, onData);
+  };
+}

@@ -1,0 +1,260 @@
+// Feeds a LiveKit room's events into a show store, and gives the store a port to act on the room.
+import {
+  ConnectionState,
+  DisconnectReason,
+  RoomEvent,
+  Track,
+  type Participant,
+  type RemoteParticipant,
+  type Room,
+  type TrackPublication,
+} from 'livekit-client';
+import {
+  appendMessage,
+  checkDraft,
+  createRateLimiter,
+  defaultChatLimits,
+  messageId,
+} from '../store/chat';
+import type { ChatAuthor, ChatLimits, ChatMessage } from '../store/chat';
+import {
+  CHAT_TOPIC,
+  decodeHostStatus,
+  decodeMessage,
+  decodePins,
+  decodeRole,
+  encodeMessage,
+  encodePins,
+  MAX_PINS,
+  PINS_ATTRIBUTE,
+  REACTION_TOPIC,
+  ROLE_ATTRIBUTE,
+  STATUS_ATTRIBUTE,
+  type ShowMessage,
+} from '../store/protocol';
+import type { AttachableTrack, HostView, ShowPhase, ShowStore } from '../store/show-store';
+import { ShowActionError } from '../store/show-action-error';
+
+export interface BindRoomOptions {
+  chatLimits?: Partial<ChatLimits>;
+  /** Called by the port's `retry()`. */
+  onRetry?: () => void;
+  now?: () => number;
+}
+
+export function authorOf(participant: Participant): ChatAuthor {
+  return {
+    identity: participant.identity,
+    name: participant.name || participant.identity,
+    role: decodeRole(participant.attributes[ROLE_ATTRIBUTE]),
+  };
+}
+
+function trackOf(participant: Participant, source: Track.Source): AttachableTrack | undefined {
+  const publication: TrackPublication | undefined = participant.getTrackPublication(source);
+  if (!publication || publication.isMuted) return undefined;
+  return publication.videoTrack;
+}
+
+/**
+ * Listens to `room` and keeps `store` in step: phase, host, pins, chat, reactions, audio playback,
+ * connection quality and chat permission. Returns a function that removes every listener it added.
+ */
+export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions = {}): () => void {
+  const limits = { ...defaultChatLimits, ...options.chatLimits };
+  const now = options.now ?? Date.now;
+  const limiter = createRateLimiter(limits);
+  let hostSeen = false;
+  let ended = false;
+
+  const self = () => authorOf(room.localParticipant);
+  const findHost = (): Participant | undefined => {
+    if (self().role === 'host') return room.localParticipant;
+    for (const participant of room.remoteParticipants.values()) {
+      if (decodeRole(participant.attributes[ROLE_ATTRIBUTE]) === 'host') return participant;
+    }
+    return undefined;
+  };
+
+  const hostView = (host: Participant | undefined): HostView | undefined =>
+    host && {
+      ...authorOf(host),
+      status: decodeHostStatus(host.attributes[STATUS_ATTRIBUTE]),
+      camera: trackOf(host, Track.Source.Camera),
+      screen: trackOf(host, Track.Source.ScreenShare),
+      microphone: host.getTrackPublication(Track.Source.Microphone) !== undefined,
+    };
+
+  const phaseFor = (host: HostView | undefined): ShowPhase => {
+    if (ended || host?.status === 'ended') return 'ended';
+    if (host?.status === 'live') return 'live';
+    if (!host && hostSeen && self().role !== 'host') return 'host-left';
+    return 'waiting';
+  };
+
+  /** Re-reads everything from the room: cheap, and never out of step. */
+  const sync = () => {
+    const host = findHost();
+    if (host && host !== room.localParticipant) hostSeen = true;
+    const view = hostView(host);
+    if (view?.status === 'ended') ended = true;
+    let audience = 0;
+    for (const participant of room.remoteParticipants.values()) {
+      if (participant !== host) audience++;
+    }
+    const state = store.getState();
+    const connected = room.state === ConnectionState.Connected;
+    store.setState({
+      self: self(),
+      host: view,
+      pinnedIds: decodePins(host?.attributes[PINS_ATTRIBUTE]),
+      audience,
+      audioBlocked: !room.canPlaybackAudio,
+      chatMuted: room.localParticipant.permissions?.canPublishData === false,
+      quality: room.localParticipant.connectionQuality,
+      ...(connected ? { phase: phaseFor(view), error: undefined } : {}),
+      ...(state.phase === 'idle' && !connected ? { phase: 'connecting' as const } : {}),
+    });
+  };
+
+  const receive = (message: ShowMessage, from: RemoteParticipant) => {
+    const author = authorOf(from);
+    const { messages } = store.getState();
+    if (message.type === 'chat') {
+      const entry: ChatMessage = { ...message, from: author, local: false };
+      store.setState({ messages: appendMessage(messages, entry, limits.keep) });
+    } else if (message.type === 'chat.delete') {
+      // Only the host and moderators may delete; their role comes from their access token.
+      if (author.role === 'viewer') return;
+      store.setState({ messages: messages.filter((m) => m.id !== message.id) });
+    } else {
+      store.setState({ reactions: store.getState().reactions + 1 });
+    }
+  };
+
+  const onData = (
+    payload: Uint8Array,
+    participant?: RemoteParticipant,
+    _kind?: unknown,
+    topic?: string,
+  ) => {
+    if (!participant || (topic !== CHAT_TOPIC && topic !== REACTION_TOPIC)) return;
+    const message = decodeMessage(payload, limits.maxLength);
+    if (!message) return;
+    if ((topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
+    receive(message, participant);
+  };
+
+  const onReconnecting = () => store.setState({ phase: 'reconnecting' });
+  const onDisconnected = (reason?: DisconnectReason) => {
+    if (reason === DisconnectReason.CLIENT_INITIATED) {
+      store.setState({ phase: ended ? 'ended' : 'idle' });
+    } else if (reason === DisconnectReason.ROOM_DELETED || ended) {
+      ended = true;
+      store.setState({ phase: 'ended' });
+    } else {
+      store.setState({
+        phase: 'error',
+        error: { code: 'disconnected', message: 'The connection to the show was lost.' },
+      });
+    }
+  };
+
+  const publish = async (topic: string, message: ShowMessage, reliable: boolean) => {
+    if (room.state !== ConnectionState.Connected) {
+      throw new ShowActionError('offline', 'Not connected to the show.');
+    }
+    await room.localParticipant.publishData(encodeMessage(message), { topic, reliable });
+  };
+
+  store.setState({
+    port: {
+      async sendChat(draft) {
+        if (store.getState().chatMuted)
+          throw new ShowActionError('muted', 'Chat is muted for you.');
+        const checked = checkDraft(draft, limits);
+        if (!('text' in checked)) {
+          throw new ShowActionError(checked.reason, 'The message cannot be sent.', checked);
+        }
+        const allowed = limiter.take(now());
+        if (!allowed.ok) {
+          throw new ShowActionError('rate-limited', 'Too many messages.', {
+            reason: 'rate-limited',
+            retryInMs: allowed.retryInMs,
+          });
+        }
+        const message = {
+          type: 'chat',
+          id: messageId(),
+          text: checked.text,
+          sentAt: now(),
+        } as const;
+        await publish(CHAT_TOPIC, message, true);
+        const entry: ChatMessage = { ...message, from: self(), local: true };
+        store.setState({ messages: appendMessage(store.getState().messages, entry, limits.keep) });
+      },
+      async deleteMessage(id) {
+        if (self().role === 'viewer') {
+          throw new ShowActionError('forbidden', 'Only the host and moderators delete messages.');
+        }
+        await publish(CHAT_TOPIC, { type: 'chat.delete', id }, true);
+        store.setState({ messages: store.getState().messages.filter((m) => m.id !== id) });
+      },
+      async react() {
+        await publish(REACTION_TOPIC, { type: 'reaction' }, false);
+        store.setState({ reactions: store.getState().reactions + 1 });
+      },
+      async setPins(ids) {
+        if (self().role !== 'host') throw new ShowActionError('forbidden', 'Only the host pins.');
+        const unique = [...new Set(ids)];
+        if (unique.length > MAX_PINS) {
+          throw new ShowActionError('too-many-pins', `At most ${MAX_PINS} products can be pinned.`);
+        }
+        await room.localParticipant.setAttributes({ [PINS_ATTRIBUTE]: encodePins(unique) });
+        sync();
+      },
+      startAudio: () => room.startAudio(),
+      retry: () => options.onRetry?.(),
+    },
+  });
+
+  const syncEvents = [
+    RoomEvent.Connected,
+    RoomEvent.Reconnected,
+    RoomEvent.ParticipantConnected,
+    RoomEvent.ParticipantDisconnected,
+    RoomEvent.ParticipantAttributesChanged,
+    RoomEvent.ParticipantNameChanged,
+    RoomEvent.ParticipantPermissionsChanged,
+    RoomEvent.TrackSubscribed,
+    RoomEvent.TrackUnsubscribed,
+    RoomEvent.TrackPublished,
+    RoomEvent.TrackUnpublished,
+    RoomEvent.TrackMuted,
+    RoomEvent.TrackUnmuted,
+    RoomEvent.LocalTrackPublished,
+    RoomEvent.LocalTrackUnpublished,
+    RoomEvent.AudioPlaybackStatusChanged,
+    RoomEvent.ConnectionQualityChanged,
+  ] as const;
+  for (const event of syncEvents) room.on(event, sync);
+  room.on(RoomEvent.DataReceived, onData);
+  room.on(RoomEvent.Reconnecting, onReconnecting);
+  room.on(RoomEvent.SignalReconnecting, onReconnecting);
+  room.on(RoomEvent.Disconnected, onDisconnected);
+  sync();
+
+  return () => {
+    for (const event of syncEvents) room.off(event, sync);
+    room.off(RoomEvent.DataReceived, onData);
+    room.off(RoomEvent.Reconnecting, onReconnecting);
+    room.off(RoomEvent.SignalReconnecting, onReconnecting);
+    room.off(RoomEvent.Disconnected, onDisconnected);
+    store.setState({ port: undefined });
+  };
+}
+
+/** Host only: marks the show ended for every viewer (they read it from the host's attributes). */
+export async function announceStatus(room: Room, status: 'preview' | 'live' | 'ended') {
+  await room.localParticipant.setAttributes({ [STATUS_ATTRIBUTE]: status });
+}

@@ -1,0 +1,135 @@
+// One page's connection to a show: token, join, bind, retry with backoff, leave.
+import { Room, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import type { ChatLimits } from '../store/chat';
+import { ShowActionError } from '../store/show-action-error';
+import type { ShowStore } from '../store/show-store';
+import { bindRoom } from './bind-room';
+
+/** A token, or a function that fetches one (called again for every attempt). */
+export type TokenSource = string | (() => Promise<string>);
+
+export interface RetryPolicy {
+  /** Attempts before giving up and showing the error; default 4. */
+  attempts: number;
+  /** First wait; doubled for each further attempt. Default 1000 ms. */
+  baseDelayMs: number;
+  /** Default 8000 ms. */
+  maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+export interface ShowSessionOptions {
+  serverUrl: string;
+  token: TokenSource;
+  store: ShowStore;
+  roomOptions?: RoomOptions;
+  connectOptions?: RoomConnectOptions;
+  retry?: Partial<RetryPolicy>;
+  chatLimits?: Partial<ChatLimits>;
+  /** Runs after each successful join, before the phase leaves `connecting` (the host publishes here). */
+  onJoined?: (room: Room) => Promise<void> | void;
+}
+
+export interface ShowSession {
+  readonly room: Room;
+  /** Joins; safe to call again after `stop()` or an error (that is what retry does). */
+  start(): void;
+  /** Leaves the room and cancels any pending attempt; the store keeps its last state. */
+  stop(): Promise<void>;
+}
+
+/** The wait before attempt `n` (n ≥ 2): base × 2^(n−2), capped, with ±20 % jitter. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
+  const base = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 2));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+const defaultRoomOptions: RoomOptions = {
+  // Only the layers a viewer's player needs, paused when the video is not visible.
+  adaptiveStream: true,
+  dynacast: true,
+};
+
+/**
+ * Creates a room for one show page. Token fetch and join failures are retried with exponential
+ * backoff; after the last attempt the store shows `error` (code `token` or `connect`) and
+ * `port.retry()` starts over.
+ */
+export function createShowSession(options: ShowSessionOptions): ShowSession {
+  const { store } = options;
+  const policy = { ...defaultRetryPolicy, ...options.retry };
+  const room = new Room({ ...defaultRoomOptions, ...options.roomOptions });
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unbind: (() => void) | undefined;
+  let stopping: Promise<void> = Promise.resolve();
+
+  const wait = (ms: number, ofGeneration: number) =>
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(ofGeneration === generation), ms);
+    });
+
+  async function attempt(n: number, ofGeneration: number): Promise<void> {
+    store.setState({ phase: 'connecting', error: undefined, attempt: n });
+    await stopping;
+    if (ofGeneration !== generation) return;
+    let stage: 'token' | 'connect' = 'token';
+    try {
+      const token = typeof options.token === 'string' ? options.token : await options.token();
+      if (ofGeneration !== generation) return;
+      stage = 'connect';
+      await room.connect(options.serverUrl, token, options.connectOptions);
+      if (ofGeneration !== generation) return;
+      await options.onJoined?.(room);
+      unbind?.();
+      unbind = bindRoom(room, store, { chatLimits: options.chatLimits ?? {}, onRetry: restart });
+    } catch {
+      if (ofGeneration !== generation) return;
+      if (n < policy.attempts && (await wait(backoffDelay(n + 1, policy), ofGeneration))) {
+        return attempt(n + 1, ofGeneration);
+      }
+      if (ofGeneration !== generation) return;
+      await room.disconnect();
+      store.setState({
+        phase: 'error',
+        error:
+          stage === 'token'
+            ? { code: 'token', message: 'Could not get access to the show.' }
+            : { code: 'connect', message: 'Could not reach the show.' },
+      });
+      // The port stays usable for retry even though no room is bound.
+      store.setState({ port: { ...errorPort, retry: restart } });
+    }
+  }
+
+  function start() {
+    generation++;
+    void attempt(1, generation);
+  }
+
+  function restart() {
+    void stop().then(start);
+  }
+
+  async function stop() {
+    generation++;
+    clearTimeout(timer);
+    unbind?.();
+    unbind = undefined;
+    stopping = room.disconnect();
+    await stopping;
+  }
+
+  return { room, start, stop };
+}
+
+const offline = () => Promise.reject(new ShowActionError('offline', 'Not connected to the show.'));
+const errorPort = {
+  sendChat: offline,
+  deleteMessage: offline,
+  react: offline,
+  setPins: offline,
+  startAudio: offline,
+  retry: () => {},
+};

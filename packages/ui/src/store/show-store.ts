@@ -1,0 +1,147 @@
+import type { ActiveAlert, CollectedSample, ConnectionQuality, FleetSummary } from '@show/metrics';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CartLines } from './cart';
+import type { ChatAuthor, ChatMessage } from './chat';
+import type { HostStatus } from './protocol';
+
+/**
+ * Where the show stands for this page.
+ * - `connecting`: fetching a token or joining;
+ * - `waiting`: in the room, the host is not live yet (for the host: ready to go live);
+ * - `live`: the host is live;
+ * - `reconnecting`: the connection dropped and LiveKit is getting it back;
+ * - `host-left`: the host went away without ending the show (it may come back);
+ * - `ended`: the host ended the show, or the room was closed;
+ * - `error`: a token or connection failure this page gave up on; `retry()` starts again.
+ */
+export type ShowPhase =
+  'idle' | 'connecting' | 'waiting' | 'live' | 'reconnecting' | 'host-left' | 'ended' | 'error';
+
+export type ShowErrorCode = 'token' | 'connect' | 'disconnected' | 'media';
+
+/** A failure as a person should read it; `message` never carries server detail. */
+export interface ShowError {
+  code: ShowErrorCode;
+  message: string;
+}
+
+/** A picture the UI can show: LiveKit's video tracks have these two methods. */
+export interface AttachableTrack {
+  attach(element: HTMLMediaElement): HTMLMediaElement;
+  detach(element: HTMLMediaElement): HTMLMediaElement | HTMLMediaElement[];
+}
+
+export interface HostView {
+  identity: string;
+  name: string;
+  status: HostStatus | undefined;
+  camera: AttachableTrack | undefined;
+  screen: AttachableTrack | undefined;
+  /** The host publishes a microphone (it may still be muted). */
+  microphone: boolean;
+}
+
+export interface MetricsView {
+  latest: CollectedSample | undefined;
+  alerts: readonly ActiveAlert[];
+  /** From viewers' reports, on the host's page. */
+  fleet: FleetSummary | undefined;
+  /** Oldest first; at most HISTORY_LENGTH. */
+  ingressBps: ReadonlyArray<number | undefined>;
+  egressBps: ReadonlyArray<number | undefined>;
+}
+
+export const HISTORY_LENGTH = 60;
+
+/** What the UI may ask of the room behind the store: a real LiveKit room, or a simulation. */
+export interface ShowPort {
+  sendChat(text: string): Promise<void>;
+  /** Host and moderators only: removes the message for everyone in the room. */
+  deleteMessage(id: string): Promise<void>;
+  react(): Promise<void>;
+  /** Host only: the product ids viewers see pinned, at most three. */
+  setPins(ids: readonly string[]): Promise<void>;
+  /** After a click: lets the browser play audio it blocked. */
+  startAudio(): Promise<void>;
+  /** From `error` (or `ended`): fetch a token and join again. */
+  retry(): void;
+}
+
+/** What the host's controls may ask of the broadcast (set by the broadcaster, or a simulation). */
+export interface StudioPort {
+  /** Publishes the previewed camera and microphone and tells viewers the show is live. */
+  goLive(): Promise<void>;
+  /** Tells viewers the show ended, stops publishing and leaves the room. */
+  endShow(): Promise<void>;
+}
+
+export interface ShowState {
+  phase: ShowPhase;
+  error: ShowError | undefined;
+  /** 1 for the first try; counts token and connection retries. */
+  attempt: number;
+  self: ChatAuthor | undefined;
+  host: HostView | undefined;
+  /** The browser blocked audio until the person interacts with the page. */
+  audioBlocked: boolean;
+  /** LiveKit's estimate for this page's own connection. */
+  quality: ConnectionQuality;
+  pinnedIds: readonly string[];
+  messages: readonly ChatMessage[];
+  /** Chat is closed for this participant (the app's server revoked data publishing). */
+  chatMuted: boolean;
+  /** Reactions seen since this page joined. */
+  reactions: number;
+  /** Other participants this page can see (not the host); a server count is better when there is one. */
+  audience: number;
+  cart: CartLines;
+  metrics: MetricsView;
+  port: ShowPort | undefined;
+  /** On the host's page: when the show went live (ms since the epoch, this page's clock). */
+  liveSince: number | undefined;
+  studio: StudioPort | undefined;
+}
+
+export type ShowStore = StoreApi<ShowState>;
+
+export const initialMetrics: MetricsView = {
+  latest: undefined,
+  alerts: [],
+  fleet: undefined,
+  ingressBps: [],
+  egressBps: [],
+};
+
+export function initialShowState(): ShowState {
+  return {
+    phase: 'idle',
+    error: undefined,
+    attempt: 0,
+    self: undefined,
+    host: undefined,
+    audioBlocked: false,
+    quality: 'unknown',
+    pinnedIds: [],
+    messages: [],
+    chatMuted: false,
+    reactions: 0,
+    audience: 0,
+    cart: {},
+    metrics: initialMetrics,
+    port: undefined,
+    liveSince: undefined,
+    studio: undefined,
+  };
+}
+
+/** A store for one show on one page. Never shared between shows: create one per instance. */
+export function createShowStore(initial?: Partial<ShowState>): ShowStore {
+  return createStore<ShowState>()(() => ({ ...initialShowState(), ...initial }));
+}
+
+/** Appends to a fixed-length history, dropping the oldest. Pure. */
+export function pushHistory<T>(history: readonly T[], value: T, length = HISTORY_LENGTH): T[] {
+  const next = history.length >= length ? history.slice(history.length - length + 1) : [...history];
+  next.push(value);
+  return next;
+}
