@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     ...reporting('storybook'),
     name: 'storybook',
-    browser: await chromiumBrowser(),
+    // A desktop window; phone stories narrow their own container (the layout uses container queries).
+    browser: { ...(await chromiumBrowser()), viewport: { width: 1280, height: 900 } },
   },
 });

@@ -19,7 +19,11 @@ const preview: Preview = {
       </div>
     ),
   ],
-  parameters: { layout: 'fullscreen' },
+  parameters: {
+    layout: 'fullscreen',
+    // Every story is checked with axe in the test run: a violation fails it.
+    a11y: { test: 'error' },
+  },
 };
 
 export default preview;

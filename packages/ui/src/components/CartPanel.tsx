@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { useCart, type CartApi } from '../hooks/useCart';
 import { formatPrice, maxQuantity, type Product } from '../store/products';
+import { IconButton } from './IconButton';
 
 export interface CartLabels {
   title: string;
@@ -65,24 +66,18 @@ export function CartPanel({
             >
               <span className="show-cart__name">{product.title}</span>
               <span className="show-stepper" role="group" aria-label={l.quantityOf(product.title)}>
-                <button
-                  type="button"
-                  className="show-icon-button"
-                  aria-label={l.decrease(product.title)}
+                <IconButton
+                  label={l.decrease(product.title)}
+                  icon="−"
                   onClick={() => cart.setQuantity(product, quantity - 1)}
-                >
-                  −
-                </button>
+                />
                 <output aria-live="polite">{quantity}</output>
-                <button
-                  type="button"
-                  className="show-icon-button"
-                  aria-label={l.increase(product.title)}
+                <IconButton
+                  label={l.increase(product.title)}
+                  icon="+"
                   disabled={quantity >= maxQuantity(product)}
                   onClick={() => cart.setQuantity(product, quantity + 1)}
-                >
-                  +
-                </button>
+                />
               </span>
               <span className="show-cart__price">
                 {formatPrice({ ...product.price, amount: product.price.amount * quantity }, locale)}

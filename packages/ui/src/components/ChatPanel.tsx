@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useChat, useChatModeration, type ChatModerationOptions } from '../hooks/useChat';
 import type { ChatMessage, ChatRefusal, ParticipantRole } from '../store/chat';
+import { IconButton } from './IconButton';
 
 export interface ChatLabels {
   title: string;
@@ -81,7 +82,7 @@ export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest 
   const [draft, setDraft] = useState('');
   const [feedback, setFeedback] = useState<string>();
   const [sending, setSending] = useState(false);
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   const inputId = useId();
   const feedbackId = useId();
   const left = chat.maxLength - [...draft].length;
@@ -115,53 +116,47 @@ export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest 
       className={className ? `show-chat ${className}` : 'show-chat'}
       data-show-muted={chat.muted || undefined}
     >
-      <ol
+      <div
         ref={logRef}
         className="show-chat__log"
         role="log"
         aria-live="polite"
         aria-label={l.title}
       >
-        {chat.messages.length === 0 && <li className="show-chat__empty">{l.empty}</li>}
-        {chat.messages.map((message: ChatMessage) => (
-          <li
-            key={message.id}
-            className="show-chat__message"
-            data-show-role={message.from.role}
-            data-show-local={message.local || undefined}
-          >
-            <span className="show-chat__author">
-              {message.local ? l.you : message.from.name}
-              <Badge role={message.from.role} l={l} />
-            </span>{' '}
-            <span className="show-chat__text">{message.text}</span>
-            {moderation.canModerate && (
-              <span className="show-chat__tools">
-                <button
-                  type="button"
-                  className="show-icon-button"
-                  aria-label={l.deleteMessageFrom(message.from.name)}
-                  title={l.delete}
-                  onClick={() => void moderation.deleteMessage(message.id).catch(() => {})}
-                >
-                  ×
-                </button>
-                {moderation.muteViewer && !message.local && message.from.role === 'viewer' && (
-                  <button
-                    type="button"
-                    className="show-icon-button"
-                    aria-label={l.muteViewer(message.from.name)}
-                    title={l.mute}
-                    onClick={() => void moderation.muteViewer?.(message.from.identity)}
-                  >
-                    🔇
-                  </button>
-                )}
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+        <ol className="show-chat__list">
+          {chat.messages.length === 0 && <li className="show-chat__empty">{l.empty}</li>}
+          {chat.messages.map((message: ChatMessage) => (
+            <li
+              key={message.id}
+              className="show-chat__message"
+              data-show-role={message.from.role}
+              data-show-local={message.local || undefined}
+            >
+              <span className="show-chat__author">
+                {message.local ? l.you : message.from.name}
+                <Badge role={message.from.role} l={l} />
+              </span>{' '}
+              <span className="show-chat__text">{message.text}</span>
+              {moderation.canModerate && (
+                <span className="show-chat__tools">
+                  <IconButton
+                    label={l.deleteMessageFrom(message.from.name)}
+                    icon="×"
+                    onClick={() => void moderation.deleteMessage(message.id).catch(() => {})}
+                  />
+                  {moderation.muteViewer && !message.local && message.from.role === 'viewer' && (
+                    <IconButton
+                      label={l.muteViewer(message.from.name)}
+                      icon="🔇"
+                      onClick={() => void moderation.muteViewer?.(message.from.identity)}
+                    />
+                  )}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       <form className="show-chat__form" onSubmit={onSubmit}>
         <label htmlFor={inputId} className="show-visually-hidden">
           {l.placeholder}

@@ -52,6 +52,8 @@ export function ProductCard({
   const cart = useCart([product]);
   const pins = usePinnedProducts([product]);
   const [notice, setNotice] = useState('');
+  // The host's own list marks what is pinned too.
+  const shownPinned = pinned || (hostControls === true && pins.isPinned(product.id));
   const inCart = cart.quantityOf(product.id);
   const soldOut = isSoldOut(product);
   const atLimit = !soldOut && inCart >= maxQuantity(product);
@@ -59,13 +61,13 @@ export function ProductCard({
   return (
     <article
       className="show-product"
-      data-show-pinned={pinned || undefined}
+      data-show-pinned={shownPinned || undefined}
       data-show-sold-out={soldOut || undefined}
       aria-label={product.title}
     >
       {product.image && <img className="show-product__image" src={product.image} alt="" />}
       <div className="show-product__body">
-        {pinned && <span className="show-badge show-badge--pinned">{l.pinned}</span>}
+        {shownPinned && <span className="show-badge show-badge--pinned">{l.pinned}</span>}
         <h3 className="show-product__title">
           {product.url ? (
             <a href={product.url} target="_blank" rel="noreferrer">
@@ -141,7 +143,7 @@ export function ProductRail({
   const shown = [...pinned, ...others];
   return (
     <section
-      aria-label={l.title}
+      aria-label={pinnedOnly ? l.pinned : l.title}
       {...rest}
       className={className ? `show-products ${className}` : 'show-products'}
       data-show-pinned-only={pinnedOnly || undefined}

@@ -18,12 +18,12 @@ export function ReactionButton({
   return (
     <button
       type="button"
-      aria-label={label}
       {...rest}
       className={className ? `show-reaction ${className}` : 'show-reaction'}
       onClick={() => void react()}
     >
       <span aria-hidden="true">♥</span>
+      <span className="show-visually-hidden">{label}</span>
       <span className="show-reaction__count" aria-live="off">
         {formatCount(count, locale)}
       </span>

@@ -45,7 +45,8 @@ type Tab = 'chat' | 'shop' | 'cart';
 
 /**
  * Video with pinned products and reactions over it, and a panel with chat, products and cart.
- * CSS decides the arrangement: a side panel from 900 px wide, overlays on a phone in portrait.
+ * CSS decides the arrangement from the space it is given (a container query, not the viewport): a
+ * side panel from 720 px wide, full-height video with overlays below that (a phone in portrait).
  */
 export function ShowLayout({
   products,
@@ -67,73 +68,75 @@ export function ShowLayout({
   ];
   return (
     <div className={className ? `show-interface ${className}` : 'show-interface'} style={style}>
-      <PlayerStage className="show-interface__stage" labels={l.player}>
-        <div className="show-interface__overlay">
-          <ProductRail
-            className="show-interface__pins"
-            products={products}
-            pinnedOnly
-            locale={locale}
-            labels={l.products}
-          />
-          <ReactionButton label={l.heart} locale={locale} />
-        </div>
-      </PlayerStage>
-      <div className="show-interface__panel">
-        <div role="tablist" className="show-tabs" aria-label={l.chat}>
-          {tabs.map(([id, label]) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              id={`${base}-${id}-tab`}
-              aria-controls={`${base}-${id}`}
-              aria-selected={tab === id}
-              tabIndex={tab === id ? 0 : -1}
-              className="show-tabs__tab"
-              onClick={() => setTab(id)}
-              onKeyDown={(event) => {
-                const i = tabs.findIndex(([t]) => t === tab);
-                const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-                if (step === 0) return;
-                const next = tabs[(i + step + tabs.length) % tabs.length];
-                if (!next) return;
-                setTab(next[0]);
-                document.getElementById(`${base}-${next[0]}-tab`)?.focus();
-              }}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        <div
-          role="tabpanel"
-          id={`${base}-chat`}
-          aria-labelledby={`${base}-chat-tab`}
-          hidden={tab !== 'chat'}
-        >
-          <ChatPanel labels={l.chatPanel} {...(onMuteViewer && { onMuteViewer })} />
-        </div>
-        <div
-          role="tabpanel"
-          id={`${base}-shop`}
-          aria-labelledby={`${base}-shop-tab`}
-          hidden={tab !== 'shop'}
-        >
-          <ProductRail products={products} locale={locale} labels={l.products} />
-        </div>
-        <div
-          role="tabpanel"
-          id={`${base}-cart`}
-          aria-labelledby={`${base}-cart-tab`}
-          hidden={tab !== 'cart'}
-        >
-          <CartPanel
-            products={products}
-            labels={l.cartPanel}
-            {...(locale && { locale })}
-            {...(onCheckout && { onCheckout })}
-          />
+      <div className="show-interface__grid">
+        <PlayerStage className="show-interface__stage" labels={l.player}>
+          <div className="show-interface__overlay">
+            <ProductRail
+              className="show-interface__pins"
+              products={products}
+              pinnedOnly
+              locale={locale}
+              labels={l.products}
+            />
+            <ReactionButton label={l.heart} locale={locale} />
+          </div>
+        </PlayerStage>
+        <div className="show-interface__panel">
+          <div role="tablist" className="show-tabs" aria-label={l.chat}>
+            {tabs.map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`${base}-${id}-tab`}
+                aria-controls={`${base}-${id}`}
+                aria-selected={tab === id}
+                tabIndex={tab === id ? 0 : -1}
+                className="show-tabs__tab"
+                onClick={() => setTab(id)}
+                onKeyDown={(event) => {
+                  const i = tabs.findIndex(([t]) => t === tab);
+                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                  if (step === 0) return;
+                  const next = tabs[(i + step + tabs.length) % tabs.length];
+                  if (!next) return;
+                  setTab(next[0]);
+                  document.getElementById(`${base}-${next[0]}-tab`)?.focus();
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div
+            role="tabpanel"
+            id={`${base}-chat`}
+            aria-labelledby={`${base}-chat-tab`}
+            hidden={tab !== 'chat'}
+          >
+            <ChatPanel labels={l.chatPanel} {...(onMuteViewer && { onMuteViewer })} />
+          </div>
+          <div
+            role="tabpanel"
+            id={`${base}-shop`}
+            aria-labelledby={`${base}-shop-tab`}
+            hidden={tab !== 'shop'}
+          >
+            <ProductRail products={products} locale={locale} labels={l.products} />
+          </div>
+          <div
+            role="tabpanel"
+            id={`${base}-cart`}
+            aria-labelledby={`${base}-cart-tab`}
+            hidden={tab !== 'cart'}
+          >
+            <CartPanel
+              products={products}
+              labels={l.cartPanel}
+              {...(locale && { locale })}
+              {...(onCheckout && { onCheckout })}
+            />
+          </div>
         </div>
       </div>
     </div>

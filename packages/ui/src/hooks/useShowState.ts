@@ -35,11 +35,13 @@ export function useViewerCount(serverCount?: number): { count: number; fromServe
 
 /** Milliseconds since `since`, updated every second; undefined while `since` is. */
 export function useElapsed(since: number | undefined, now: () => number = Date.now) {
-  const [current, setCurrent] = useState(now);
+  const [clock, setClock] = useState(() => ({ since, current: now() }));
+  // A new start time reads the clock at once, not at the next tick (state adjusted during render).
+  if (clock.since !== since) setClock({ since, current: now() });
   useEffect(() => {
     if (since === undefined) return;
-    const timer = setInterval(() => setCurrent(now()), 1000);
+    const timer = setInterval(() => setClock({ since, current: now() }), 1000);
     return () => clearInterval(timer);
   }, [since, now]);
-  return since === undefined ? undefined : Math.max(0, current - since);
+  return since === undefined ? undefined : Math.max(0, clock.current - since);
 }

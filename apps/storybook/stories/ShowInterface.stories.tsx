@@ -1,0 +1,157 @@
+import { ShowLayout, type ShowState } from '@show/ui';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { catalog, host, message, simulatedCamera, SimulatedShow } from './simulated-show';
+
+/**
+ * The viewer's whole show: video with the pinned products and hearts over it, and chat, products and
+ * cart beside it. `<ShowInterface serverUrl token products onCheckout />` is this layout joined to a
+ * real room. The arrangement follows the space it is given (a container query): a side panel from
+ * 720 px wide, full-height video with overlays on a phone.
+ */
+const meta = {
+  title: 'Viewer/ShowInterface',
+  component: ShowLayout,
+  tags: ['autodocs'],
+  args: { products: catalog, onCheckout: fn() },
+  decorators: [
+    (Story, { parameters }) => (
+      <SimulatedShow state={parameters.show as () => Partial<ShowState>}>
+        <div style={{ height: parameters.height ?? 560, width: parameters.width ?? '100%' }}>
+          <Story />
+        </div>
+      </SimulatedShow>
+    ),
+  ],
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+      host: host({ camera: simulatedCamera() }),
+      pinnedIds: ['scarf'],
+      reactions: 128,
+      messages: [
+        message('Hi from Lisbon!', { name: 'Rui' }),
+        message('Welcome everyone, the scarf is back in rose', {
+          name: 'Maya from Atelier',
+          role: 'host',
+        }),
+      ],
+    }),
+  },
+} satisfies Meta<typeof ShowLayout>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Desktop: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const pins = canvasElement.querySelector('.show-interface__pins') as HTMLElement;
+    await expect(
+      await within(pins).findByRole('article', { name: 'Merino scarf, rose' }),
+    ).toBeVisible();
+    await expect(canvas.getByText('Host')).toBeVisible();
+    // Chat both ways: what I send appears as mine.
+    await userEvent.type(canvas.getByPlaceholderText('Say something nice…'), 'Is it soft?{Enter}');
+    await expect(await canvas.findByText('Is it soft?')).toBeVisible();
+    // A heart counts.
+    await userEvent.click(canvas.getByRole('button', { name: /Send a heart/ }));
+    await expect(canvas.getByRole('button', { name: /Send a heart/ })).toHaveTextContent('129');
+  },
+};
+
+export const PhonePortrait: Story = {
+  parameters: { width: 390, height: 780 },
+  play: async ({ canvasElement }) => {
+    const grid = canvasElement.querySelector('.show-interface__grid') as HTMLElement;
+    // One column: the panel lies over the video instead of beside it.
+    await expect(getComputedStyle(grid).gridTemplateColumns.split(' ').length).toBe(1);
+  },
+};
+
+export const CartAtStockLimit: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('tab', { name: /Shop/ }));
+    const panel = canvas.getByRole('tabpanel', { name: /Shop/ });
+    const scarf = within(panel).getByRole('article', { name: 'Merino scarf, rose' });
+    await userEvent.click(within(scarf).getByRole('button', { name: 'Add to cart' }));
+    await userEvent.click(within(scarf).getByRole('button', { name: 'Add to cart' }));
+    // Only two in stock: the button says so and stops.
+    await expect(within(scarf).getByRole('button', { name: 'That is all we have' })).toBeDisabled();
+    await userEvent.click(canvas.getByRole('tab', { name: /Cart \(2\)/ }));
+    const cart = canvas.getByRole('tabpanel', { name: /Cart/ });
+    await expect(
+      within(cart).getByRole('button', { name: 'One more Merino scarf, rose' }),
+    ).toBeDisabled();
+    await expect(within(cart).getByText('No more in stock')).toBeVisible();
+    await expect(within(cart).getByText(/Total/)).toHaveTextContent(/99[.,]80/);
+    await userEvent.click(within(cart).getByRole('button', { name: 'Checkout' }));
+    await expect(args.onCheckout).toHaveBeenCalledOnce();
+  },
+};
+
+export const SoldOut: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('tab', { name: /Shop/ }));
+    const vase = canvas.getByRole('article', { name: 'Hand-blown glass vase' });
+    await expect(vase).toHaveAttribute('data-show-sold-out', 'true');
+    await expect(within(vase).getByRole('button', { name: 'Sold out' })).toBeDisabled();
+  },
+};
+
+const busy = [
+  'Hi from Lisbon!',
+  'That lamp 😍',
+  'Is shipping free to Spain?',
+  'Price for the mug?',
+  'BUY CHEAP FOLLOWERS at spam.example',
+  'Can you show the scarf closer?',
+  'Love this show',
+  'Do you restock the vase?',
+  'First time here, hello',
+  'Rose or grey?',
+  'Added to cart!',
+  'What size is the lamp shade?',
+];
+
+export const BusyChatAsModerator: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      self: { identity: 'mod', name: 'Kim', role: 'moderator' },
+      host: host({ camera: simulatedCamera() }),
+      messages: busy.map((text, i) =>
+        message(text, { name: ['Rui', 'Lea', 'Tom', 'Zoe'][i % 4] ?? 'Sam' }),
+      ),
+    }),
+  },
+  args: { onMuteViewer: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const spam = await canvas.findByText(/BUY CHEAP FOLLOWERS/);
+    const row = spam.closest('li') as HTMLElement;
+    await userEvent.click(within(row).getByRole('button', { name: /Mute/ }));
+    await expect(args.onMuteViewer).toHaveBeenCalledOnce();
+    await userEvent.click(within(row).getByRole('button', { name: /Delete message/ }));
+    await expect(canvas.queryByText(/BUY CHEAP FOLLOWERS/)).toBeNull();
+  },
+};
+
+export const ChatMuted: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      chatMuted: true,
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+      host: host({ camera: simulatedCamera() }),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('The host has muted your chat.')).toBeVisible();
+    await expect(canvas.getByPlaceholderText('Say something nice…')).toBeDisabled();
+  },
+};

@@ -1,0 +1,113 @@
+import { StreamControlPanel, useShowStore, type ShowState, type ShowStore } from '@show/ui';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, type ReactNode } from 'react';
+import { expect, userEvent, within } from 'storybook/test';
+import { catalog, SimulatedShow } from './simulated-show';
+
+/**
+ * The host's dashboard: go live, end the show after confirming, status, real time on air, the
+ * server's viewer count, a health line from the alerts, and pins. In the app it sits inside
+ * `<LiveKitBroadcaster>`; here a simulated studio goes live and ends on click.
+ */
+const meta = {
+  title: 'Host/StreamControlPanel',
+  component: StreamControlPanel,
+  tags: ['autodocs'],
+  args: { products: catalog.slice(0, 3) },
+  decorators: [
+    (Story, { parameters }) => (
+      <SimulatedShow state={parameters.show as () => Partial<ShowState>}>
+        <StudioSimulation>
+          <div style={{ maxWidth: 560 }}>
+            <Story />
+          </div>
+        </StudioSimulation>
+      </SimulatedShow>
+    ),
+  ],
+  parameters: {
+    show: () => ({ phase: 'waiting', self: { identity: 'host', name: 'Maya', role: 'host' } }),
+  },
+} satisfies Meta<typeof StreamControlPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A studio port that does what the broadcaster does, minus the media. */
+function StudioSimulation({ children }: { children: ReactNode }) {
+  const store: ShowStore = useShowStore();
+  useEffect(() => {
+    store.setState({
+      studio: {
+        goLive: async () => store.setState({ phase: 'live', liveSince: Date.now() - 754_000 }),
+        endShow: async () => store.setState({ phase: 'ended', liveSince: undefined }),
+      },
+    });
+  }, [store]);
+  return children;
+}
+
+export const ReadyToGoLive: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Go Live' }));
+    await expect(await canvas.findByText('Live')).toBeVisible();
+    // Time on air counts from when the show went live.
+    await expect(canvas.getByText('12:34')).toBeVisible();
+  },
+};
+
+export const LiveWithAlerts: Story = {
+  args: { viewerCount: 1284 },
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      liveSince: Date.now() - 3_725_000,
+      self: { identity: 'host', name: 'Maya', role: 'host' },
+      pinnedIds: ['lamp'],
+      metrics: {
+        latest: undefined,
+        fleet: undefined,
+        ingressBps: [],
+        egressBps: [],
+        alerts: [
+          {
+            id: 'upload-loss',
+            severity: 'critical',
+            message: 'Upload loss above 5 %',
+            sinceMs: Date.now() - 20_000,
+          },
+        ],
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const panel = await canvas.findByRole('region', { name: 'Show controls' });
+    await expect(panel).toHaveAttribute('data-show-health', 'critical');
+    await expect(canvas.getByText('Upload loss above 5 %')).toBeVisible();
+    await expect(canvas.getByText('1,284')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Unpin' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  },
+};
+
+export const ConfirmEndShow: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      liveSince: Date.now() - 60_000,
+      self: { identity: 'host', name: 'Maya', role: 'host' },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'End show' }));
+    const confirm = canvas.getByRole('button', { name: 'Yes, end the show' });
+    await expect(confirm).toHaveFocus();
+    await userEvent.click(confirm);
+    await expect(await canvas.findByText('Show ended')).toBeVisible();
+  },
+};

@@ -1,0 +1,69 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test } from 'vitest';
+import { ShowProvider } from '../hooks/context';
+import { ShowActionError } from '../store/show-action-error';
+import { createShowStore, type ShowPort } from '../store/show-store';
+import { ChatPanel } from './ChatPanel';
+
+const port = (sendChat: ShowPort['sendChat']): ShowPort => ({
+  sendChat,
+  deleteMessage: async () => {},
+  react: async () => {},
+  setPins: async () => {},
+  startAudio: async () => {},
+  retry: () => {},
+});
+
+function renderChat(sendChat: ShowPort['sendChat'], maxLength?: number) {
+  const store = createShowStore({
+    phase: 'live',
+    self: { identity: 'me', name: 'Ana', role: 'viewer' },
+    port: port(sendChat),
+  });
+  render(
+    <ShowProvider store={store}>
+      <ChatPanel {...(maxLength !== undefined && { maxLength })} />
+    </ShowProvider>,
+  );
+  return store;
+}
+
+describe('ChatPanel feedback', () => {
+  test('too fast: says when to try again and keeps the draft', async () => {
+    renderChat(async () => {
+      throw new ShowActionError('rate-limited', 'Too many messages.', {
+        reason: 'rate-limited',
+        retryInMs: 2300,
+      });
+    });
+    const input = screen.getByPlaceholderText('Say something nice…');
+    await userEvent.type(input, 'hello{Enter}');
+    expect(
+      await screen.findByText('You are sending quickly. Try again in 3 s.'),
+    ).toBeInTheDocument();
+    expect(input).toHaveValue('hello');
+  });
+
+  test('the remaining characters show near the limit and sending stops past it', async () => {
+    renderChat(async () => {}, 25);
+    const input = screen.getByPlaceholderText('Say something nice…');
+    await userEvent.type(input, 'abcdefghij');
+    expect(screen.getByText('15 characters left')).toBeInTheDocument();
+    await userEvent.type(input, 'x'.repeat(20));
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('a viewer sees no moderation tools; a sent message clears the draft', async () => {
+    let sent = '';
+    renderChat(async (text) => {
+      sent = text;
+    });
+    const input = screen.getByPlaceholderText('Say something nice…');
+    await userEvent.type(input, 'nice{Enter}');
+    expect(sent).toBe('nice');
+    expect(input).toHaveValue('');
+    expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+  });
+});
