@@ -7,6 +7,8 @@ import {
   LiveKitPlayer,
   ShowInterface,
   StreamControlPanel,
+  StreamMetrics,
+  useStreamMetrics,
   type Product,
   type RetryPolicy,
 } from '../src/index';
@@ -18,7 +20,12 @@ export const products: Product[] = [
   { id: 'vase', title: 'Glass vase', price: { amount: 35, currency: 'EUR' }, stock: 0 },
 ];
 
+function Health() {
+  return <StreamMetrics {...useStreamMetrics()} />;
+}
+
 let root: Root | undefined;
+let requests = 0;
 let host: HTMLElement | undefined;
 
 function mount(element: React.ReactElement) {
@@ -37,6 +44,10 @@ export interface LiveShowPage {
     retry?: Partial<RetryPolicy>,
     reconnectMs?: number,
   ): void;
+  /** A player whose token function fails `failures` times before it answers. */
+  flakyTokenPlayer(serverUrl: string, token: string, failures: number): void;
+  /** Token requests the flaky player made so far. */
+  tokenRequests(): number;
   unmount(): void;
   /** Creates and drops `count` bare livekit-client rooms (no component of ours involved). */
   bareRooms(count: number): void;
@@ -49,6 +60,7 @@ const page: LiveShowPage = {
     mount(
       <LiveKitBroadcaster serverUrl={serverUrl} token={token} showId="live-test">
         <StreamControlPanel products={products} />
+        <Health />
         <ChatPanel />
       </LiveKitBroadcaster>,
     );
@@ -75,6 +87,16 @@ const page: LiveShowPage = {
       />,
     );
   },
+  flakyTokenPlayer(serverUrl, token, failures) {
+    requests = 0;
+    const fetchToken = async () => {
+      requests++;
+      if (requests <= failures) throw new Error('token endpoint answered 503');
+      return token;
+    };
+    mount(<LiveKitPlayer serverUrl={serverUrl} token={fetchToken} retry={{ baseDelayMs: 200 }} />);
+  },
+  tokenRequests: () => requests,
   unmount() {
     root?.unmount();
     root = undefined;

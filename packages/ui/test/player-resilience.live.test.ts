@@ -68,6 +68,30 @@ test('when the SFU crashes the player shows reconnecting, then an error with ret
   }
 });
 
+test('token failures are retried with backoff, then shown with a retry that works', async () => {
+  const livekit = inject('livekit');
+  const mint = tokens(livekit);
+  const room = `ui-token-${Date.now()}`;
+  const { page, errors } = await openPage(context, site.url);
+  const token = await mint(room, 'viewer', 'viewer');
+
+  // Fails three times, answers on the fourth (and last) attempt: the viewer never sees an error.
+  await call(page, 'flakyTokenPlayer', livekit.wsUrl, token, 3);
+  await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('waiting');
+  expect(await call(page, 'tokenRequests')).toBe(4);
+
+  // Fails five times: after four attempts the fallback shows, and "Try again" starts over.
+  await call(page, 'flakyTokenPlayer', livekit.wsUrl, token, 5);
+  await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('error');
+  expect(await call(page, 'tokenRequests')).toBe(4);
+  expect(await page.locator('.show-player').getAttribute('data-show-error')).toBe('token');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('waiting');
+  expect(await call(page, 'tokenRequests')).toBe(6);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('mounting and unmounting the player 100 times leaves nothing behind', async () => {
   const livekit = inject('livekit');
   const mint = tokens(livekit);

@@ -122,6 +122,26 @@ describe('a show on the live server', () => {
     await late.close();
   });
 
+  test("the host's metrics show its upload, the viewer's download from its reports, and RTT", async () => {
+    const figure = (name: string) =>
+      host.locator(`[data-show-figure="${name}"] dd`).first().textContent();
+    const bps = (text: string | null) => {
+      const match = /([\d.,]+)\s*(kbps|Mbps)/.exec(text ?? '');
+      if (!match) return undefined;
+      const value = Number((match[1] ?? '').replace(',', ''));
+      return match[2] === 'Mbps' ? value * 1e6 : value * 1e3;
+    };
+    await expect
+      .poll(async () => bps(await figure('ingress')) ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(100_000);
+    // Viewers report every 5 s; the summary covers complete 5 s epochs.
+    await expect
+      .poll(async () => bps(await figure('egress')) ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(50_000);
+    await expect.poll(() => figure('viewers')).toBe('1');
+    expect(await figure('rtt')).toMatch(/\d+(\.\d+)? ms/);
+  });
+
   test('chat goes both ways, and the host deletes a message for everyone', async () => {
     await viewer.getByRole('tab', { name: 'Chat' }).click();
     const viewerInput = viewer.getByPlaceholder('Say something nice…');
