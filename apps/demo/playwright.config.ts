@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, reportFile } from '@show/harness';
 
 // Run through `pnpm e2e`, which starts a livekit-server and passes its address in the environment.
 const port = Number(process.env.DEMO_E2E_PORT ?? 3100);
+// One studio passcode per run, shared with the server and the tests (workers inherit it).
+process.env.SHOW_HOST_PASSCODE ??= `e2e-${randomBytes(12).toString('base64url')}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 if (!executablePath)
@@ -26,6 +29,6 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', SHOW_HOST_PASSCODE: process.env.SHOW_HOST_PASSCODE },
   },
 });

@@ -1,4 +1,5 @@
 import { ConnectionStatus } from '@show/ui';
+import { SHOW_ROOM, SHOW_TITLE } from '../lib/catalog';
 import { livekitHttpUrl, readConfig } from '../lib/config';
 
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
@@ -35,7 +36,16 @@ export default async function HomePage() {
   return (
     <main>
       <h1>Show</h1>
-      <p>Live video shopping on LiveKit. The host studio and the viewer show page arrive next.</p>
+      <p>Live video shopping on LiveKit.</p>
+      <section className="card" aria-label="Tonight's show">
+        <h2>{SHOW_TITLE}</h2>
+        <p>
+          <a className="show-button show-button--primary" href={`/show/${SHOW_ROOM}`}>
+            Join the show
+          </a>{' '}
+          <a href="/studio">Host studio</a>
+        </p>
+      </section>
       <p>
         LiveKit server <code>{result.config.livekitUrl}</code>{' '}
         <ConnectionStatus

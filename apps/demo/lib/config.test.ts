@@ -13,8 +13,29 @@ describe('readConfig', () => {
       }),
     ).toEqual({
       ok: true,
-      config: { livekitUrl: 'wss://live.example.com', apiKey: 'k', apiSecret: 's' },
+      config: {
+        livekitUrl: 'wss://live.example.com',
+        apiKey: 'k',
+        apiSecret: 's',
+        hostPasscode: undefined,
+      },
     });
+  });
+
+  test('a passcode too short to resist guessing is a problem', () => {
+    const base = {
+      NEXT_PUBLIC_LIVEKIT_URL: 'ws://h:1',
+      LIVEKIT_API_KEY: 'k',
+      LIVEKIT_API_SECRET: 's',
+    };
+    expect(readConfig({ ...base, SHOW_HOST_PASSCODE: '1234' })).toEqual({
+      ok: false,
+      problems: [
+        'SHOW_HOST_PASSCODE must be at least 8 characters (or unset to close the studio).',
+      ],
+    });
+    const ok = readConfig({ ...base, SHOW_HOST_PASSCODE: 'long enough' });
+    expect(ok.ok && ok.config.hostPasscode).toBe('long enough');
   });
 
   test('names every problem, one sentence each, and never echoes the secret', () => {

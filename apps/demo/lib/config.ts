@@ -6,6 +6,8 @@ export interface DemoConfig {
   livekitUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** The studio's passcode (SHOW_HOST_PASSCODE); without it nobody can sign in as host. */
+  hostPasscode: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: DemoConfig } | { ok: false; problems: string[] };
@@ -19,6 +21,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const livekitUrl = env.NEXT_PUBLIC_LIVEKIT_URL?.trim() ?? '';
   const apiKey = env.LIVEKIT_API_KEY?.trim() ?? '';
   const apiSecret = env.LIVEKIT_API_SECRET ?? '';
+  const hostPasscode = env.SHOW_HOST_PASSCODE || undefined;
 
   if (!livekitUrl) {
     problems.push(
@@ -33,9 +36,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'LIVEKIT_API_SECRET is not set: give the API secret that belongs to LIVEKIT_API_KEY.',
     );
 
+  if (hostPasscode !== undefined && hostPasscode.length < 8) {
+    problems.push(
+      'SHOW_HOST_PASSCODE must be at least 8 characters (or unset to close the studio).',
+    );
+  }
+
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, config: { livekitUrl, apiKey, apiSecret } };
+    : { ok: true, config: { livekitUrl, apiKey, apiSecret, hostPasscode } };
 }
 
 /** The HTTP(S) address of the same server, for server-to-server calls. */

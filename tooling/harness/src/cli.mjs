@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The project's one entry for provisioning and running: `show-harness <command>`.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { ensureChromium } from './chromium.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { startLiveKitServer } from './livekit-server.mjs';
@@ -139,6 +140,8 @@ async function demo() {
     port: await portOr(7880),
     webhookUrls: [`http://127.0.0.1:${demoPort}/api/livekit/webhook`],
   });
+  // The studio's passcode: one per run unless given, printed below for the host.
+  const passcode = process.env.SHOW_HOST_PASSCODE || randomBytes(9).toString('base64url');
   const next = spawnTied(
     'pnpm',
     [
@@ -154,11 +157,17 @@ async function demo() {
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, ...liveKitEnv(server), NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        ...liveKitEnv(server),
+        SHOW_HOST_PASSCODE: passcode,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
   );
   console.log(`
   Show demo         ${demoUrl}
+  Host studio       ${demoUrl}/studio  (passcode ${passcode})
   LiveKit server    ${server.wsUrl}  (key ${server.apiKey}, log ${server.logFile})
   Prometheus        ${server.prometheusUrl}
 

@@ -50,16 +50,19 @@ export function useLocalPreview({
   const [cameraOn, setCameraOn] = useState(true);
   const [microphoneOn, setMicrophoneOn] = useState(true);
   const [run, setRun] = useState(0);
+  // Callbacks are read through refs: a new function on every render must not restart the camera.
   const onTracksRef = useRef(onTracks);
+  const createTracksRef = useRef(createTracks);
   useEffect(() => {
     onTracksRef.current = onTracks;
+    createTracksRef.current = createTracks;
   });
 
   useEffect(() => {
     let cancelled = false;
     let made: LocalTrack[] = [];
     const lost = () => setStatus('device-lost');
-    createTracks({ camera: true, microphone: true }).then(
+    createTracksRef.current({ camera: true, microphone: true }).then(
       (created) => {
         made = created;
         if (cancelled) {
@@ -83,7 +86,7 @@ export function useLocalPreview({
       }
       onTracksRef.current?.([]);
     };
-  }, [createTracks, run]);
+  }, [run]);
 
   const camera = tracks.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack | undefined;
   const microphone = tracks.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack | undefined;

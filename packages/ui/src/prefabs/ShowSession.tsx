@@ -18,14 +18,11 @@ export function ShowSession({ children, audio = true, ...props }: ShowSessionRoo
   const { store, room } = useShowSession(props);
   return (
     <ShowProvider store={store}>
-      {room ? (
-        <RoomContext.Provider value={room}>
-          {audio && <RoomAudioRenderer />}
-          {children}
-        </RoomContext.Provider>
-      ) : (
-        children
-      )}
+      {/* One tree before and after the room exists: children never remount (the camera stays on). */}
+      <RoomContext.Provider value={room}>
+        {audio && room && <RoomAudioRenderer />}
+        {children}
+      </RoomContext.Provider>
     </ShowProvider>
   );
 }

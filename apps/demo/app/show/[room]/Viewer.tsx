@@ -1,0 +1,65 @@
+'use client';
+import { ShowInterface, type CartApi, type Product } from '@show/ui';
+import { useCallback, useState, type FormEvent } from 'react';
+import { fetchToken } from '../../../lib/fetch-token';
+
+export function Viewer({
+  serverUrl,
+  room,
+  products,
+}: {
+  serverUrl: string;
+  room: string;
+  products: Product[];
+}) {
+  const [name, setName] = useState<string>();
+  const [draft, setDraft] = useState('');
+  const [order, setOrder] = useState<string>();
+  const token = useCallback(() => fetchToken(room, name ?? 'Guest'), [room, name]);
+
+  function join(event: FormEvent) {
+    event.preventDefault();
+    setName(draft.trim().slice(0, 40) || 'Guest');
+  }
+
+  if (!name) {
+    return (
+      <form className="join" onSubmit={join}>
+        <label htmlFor="display-name">Your name in the chat</label>
+        <input
+          id="display-name"
+          className="show-input"
+          value={draft}
+          maxLength={40}
+          autoComplete="nickname"
+          onChange={(event) => setDraft(event.target.value)}
+          placeholder="Ana"
+        />
+        <button type="submit" className="show-button show-button--primary">
+          Join the show
+        </button>
+      </form>
+    );
+  }
+
+  const onCheckout = (cart: CartApi) => {
+    setOrder(
+      `Checkout handed off: ${cart.count} item${cart.count === 1 ? '' : 's'}. (The demo has no shop behind it.)`,
+    );
+  };
+  return (
+    <>
+      <ShowInterface
+        serverUrl={serverUrl}
+        token={token}
+        products={products}
+        showId={room}
+        onCheckout={onCheckout}
+        className="viewer__show"
+      />
+      <p role="status" className="viewer__order">
+        {order}
+      </p>
+    </>
+  );
+}

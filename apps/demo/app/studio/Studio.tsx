@@ -1,0 +1,44 @@
+'use client';
+import {
+  ChatPanel,
+  LiveKitBroadcaster,
+  StreamControlPanel,
+  StreamMetrics,
+  useStreamMetrics,
+  type Product,
+} from '@show/ui';
+import { useCallback } from 'react';
+import { fetchToken } from '../../lib/fetch-token';
+
+function Health() {
+  return <StreamMetrics {...useStreamMetrics()} />;
+}
+
+export function Studio({
+  serverUrl,
+  room,
+  products,
+}: {
+  serverUrl: string;
+  room: string;
+  products: Product[];
+}) {
+  const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
+  return (
+    <LiveKitBroadcaster
+      serverUrl={serverUrl}
+      token={token}
+      showId={`studio:${room}`}
+      className="studio__stage"
+    >
+      <div className="studio__side">
+        <StreamControlPanel products={products} />
+        <Health />
+        <section className="studio__chat" aria-label="Chat moderation">
+          <h2>Chat</h2>
+          <ChatPanel />
+        </section>
+      </div>
+    </LiveKitBroadcaster>
+  );
+}

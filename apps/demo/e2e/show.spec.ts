@@ -1,0 +1,76 @@
+// The seed's testing points 2 and 3 on the built app and a real livekit-server: the host signs in,
+// previews the camera and goes live; two viewers see the picture and hear the sound.
+import { expect, test, type Page } from '@playwright/test';
+
+const passcode = process.env.SHOW_HOST_PASSCODE ?? '';
+
+const framesDecoded = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+  );
+
+/** True once an audio element of the page is playing and its clock moves. */
+const audioPlays = (page: Page) =>
+  page.evaluate(async () => {
+    const audio = [...document.querySelectorAll('audio')];
+    if (audio.length === 0) return false;
+    const before = audio.map((a) => a.currentTime);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return audio.some((a, i) => !a.paused && a.currentTime > (before[i] ?? 0));
+  });
+
+test('the host goes live and two viewers see and hear the show', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  const watch = (page: Page, who: string) => {
+    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${who}: ${message.text()}`);
+    });
+  };
+
+  // 2. The host signs in (a wrong passcode first), previews the camera and goes live.
+  const hostContext = await browser.newContext();
+  const host = await hostContext.newPage();
+  watch(host, 'host');
+  await host.goto('/studio');
+  await host.getByLabel('Passcode').fill('not the passcode');
+  await host.getByRole('button', { name: 'Sign in' }).click();
+  await expect(host.getByRole('alert')).toHaveText(/not right/);
+  await host.getByLabel('Passcode').fill(passcode);
+  await host.getByRole('button', { name: 'Sign in' }).click();
+  await expect(host.locator('.show-broadcaster')).toHaveAttribute('data-show-preview', 'ready', {
+    timeout: 20_000,
+  });
+  await expect(host.getByLabel('Your camera preview')).toBeVisible();
+  await expect(host.getByRole('button', { name: 'Go Live' })).toBeEnabled({ timeout: 20_000 });
+  await host.getByRole('button', { name: 'Go Live' }).click();
+  await expect(host.locator('.show-control-panel')).toHaveAttribute('data-show-phase', 'live');
+
+  // 3. Two viewers, each their own browser profile, join and see the picture move.
+  const viewers: Page[] = [];
+  for (const name of ['Ana', 'Ben']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    watch(page, name);
+    await page.goto('/show/spring-drop');
+    await page.getByLabel('Your name in the chat').fill(name);
+    await page.getByRole('button', { name: 'Join the show' }).click();
+    viewers.push(page);
+  }
+  for (const page of viewers) {
+    await expect(page.locator('.show-player')).toHaveAttribute('data-show-phase', 'live', {
+      timeout: 20_000,
+    });
+    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(10);
+    const before = await framesDecoded(page);
+    await page.waitForTimeout(1000);
+    expect(await framesDecoded(page)).toBeGreaterThan(before + 5);
+    // The browser may block audio until a tap; the player offers one when it does.
+    const unmute = page.getByRole('button', { name: 'Tap to unmute' });
+    if (await unmute.isVisible()) await unmute.click();
+    await expect.poll(() => audioPlays(page), { timeout: 15_000 }).toBe(true);
+  }
+  expect(errors).toEqual([]);
+  for (const context of [hostContext, ...viewers.map((v) => v.context())]) await context.close();
+});

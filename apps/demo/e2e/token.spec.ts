@@ -1,0 +1,83 @@
+// The seed's testing point 1: the token endpoint, through the built app.
+import { createTokenVerifier } from '@show/token';
+import { expect, test, type APIResponse } from '@playwright/test';
+
+const secret = process.env.LIVEKIT_API_SECRET ?? '';
+const verifier = createTokenVerifier({
+  apiKey: process.env.LIVEKIT_API_KEY ?? '',
+  apiSecret: secret,
+  requireStrongSecret: false,
+});
+
+test('a viewer gets a token that verifies and cannot publish; the identity is the server’s', async ({
+  request,
+}) => {
+  const response = await request.get('/api/livekit/token?room=spring-drop&username=alice');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toContain('no-store');
+  const body = await response.json();
+  const claims = await verifier.verify(body.token);
+  expect(claims.video).toMatchObject({
+    room: 'spring-drop',
+    roomJoin: true,
+    canPublish: false,
+    canSubscribe: true,
+  });
+  expect(claims.name).toBe('alice');
+  expect(claims.sub).toMatch(/^v-[0-9a-f-]{36}$/);
+  // Two viewers called alice are two people, and a reload is the same person.
+  const again = await (
+    await request.get('/api/livekit/token?room=spring-drop&username=alice')
+  ).json();
+  expect(again.identity).toBe(body.identity);
+  const stranger = await (
+    await request.get('/api/livekit/token?room=spring-drop&username=alice', {
+      headers: { cookie: '' },
+    })
+  ).json();
+  expect(stranger.identity).not.toBe(body.identity);
+  expect(JSON.stringify(body)).not.toContain(secret);
+});
+
+test('admin=true without a host session is refused with 403 JSON', async ({ request }) => {
+  const response = await request.get(
+    '/api/livekit/token?room=spring-drop&username=mallory&admin=true',
+  );
+  expect(response.status()).toBe(403);
+  const body = await response.json();
+  expect(body.error.code).toBe('forbidden');
+  expect(await response.text()).not.toContain(secret);
+});
+
+test('bad input gets 4xx JSON, never 5xx, never the secret', async ({ request }) => {
+  const cases: Array<[string, Promise<APIResponse>]> = [
+    ['no room', request.get('/api/livekit/token?username=a')],
+    ['no username', request.get('/api/livekit/token?room=spring-drop')],
+    ['room too long', request.get(`/api/livekit/token?room=${'r'.repeat(300)}&username=a`)],
+    ['admin not a boolean', request.get('/api/livekit/token?room=r&username=a&admin=yes')],
+    ['a repeated parameter', request.get('/api/livekit/token?room=r&room=s&username=a')],
+    [
+      'POST without JSON',
+      request.post('/api/livekit/token', {
+        data: 'room=r',
+        headers: { 'content-type': 'text/plain' },
+      }),
+    ],
+    [
+      'POST with broken JSON',
+      request.post('/api/livekit/token', {
+        data: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
+    ],
+    ['DELETE', request.delete('/api/livekit/token')],
+  ];
+  for (const [name, pending] of cases) {
+    const response = await pending;
+    expect(response.status(), name).toBeGreaterThanOrEqual(400);
+    expect(response.status(), name).toBeLessThan(500);
+    const text = await response.text();
+    expect(JSON.parse(text).error.code, name).toEqual(expect.any(String));
+    expect(text, name).not.toContain(secret);
+  }
+});

@@ -1,0 +1,9 @@
+/** Asks the demo's token endpoint for a token; a failure throws, and the player retries. */
+export async function fetchToken(room: string, username: string, admin = false): Promise<string> {
+  const query = new URLSearchParams({ room, username, ...(admin && { admin: 'true' }) });
+  const response = await fetch(`/api/livekit/token?${query}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`The token endpoint answered ${response.status}.`);
+  const body = (await response.json()) as { token?: unknown };
+  if (typeof body.token !== 'string') throw new Error('The token endpoint sent no token.');
+  return body.token;
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { createTokenHandler, createTokenMinter } from '@show/token';
+import type { DemoConfig } from './config';
+import { cookieHeader, HOST_COOKIE, isHostSession, readCookie } from './host-session';
+import { clientKey, createRateLimiter } from './rate-limit';
+
+/** Keeps a viewer the same person across reloads: the identity is the server's, never typed. */
+export const VIEWER_COOKIE = 'show_viewer';
+const VIEWER_ID = /^v-[0-9a-f-]{36}$/;
+
+// 30 token requests per minute per client: a page retries 4 times at most, reloads are rare.
+const limit = createRateLimiter({ limit: 30, windowMs: 60_000 });
+
+let cached: { key: string; handle: (request: Request) => Promise<Response> } | undefined;
+
+/**
+ * The seed's `/api/livekit/token?room=&username=&admin=` on @show/token's handler. A host session
+ * cookie is the only way to the host role; everyone else is a viewer with a server-assigned identity.
+ */
+export async function handleTokenRequest(request: Request, config: DemoConfig): Promise<Response> {
+  const existing = readCookie(request, VIEWER_COOKIE);
+  const viewerId = existing && VIEWER_ID.test(existing) ? existing : `v-${randomUUID()}`;
+  const key = `${config.apiKey}\u0000${config.apiSecret}`;
+  if (cached?.key !== key) {
+    const minter = createTokenMinter({
+      apiKey: config.apiKey,
+      apiSecret: config.apiSecret,
+      // The local dev server's secret is the well-known "secret"; real deployments get the check.
+      requireStrongSecret: !config.livekitUrl.startsWith('ws://127.0.0.1'),
+    });
+    cached = {
+      key,
+      handle: createTokenHandler({
+        minter,
+        rateLimit: (req) => limit(clientKey(req)),
+        production: process.env.NODE_ENV === 'production',
+        onError: (error) =>
+          console.error('token endpoint:', error instanceof Error ? error.name : 'error'),
+        authorize: (req) => {
+          if (isHostSession(readCookie(req, HOST_COOKIE), config.apiSecret)) {
+            return { identity: 'host', role: 'host' };
+          }
+          // Always present: set below before the handler runs.
+          const id = readCookie(req, VIEWER_COOKIE) ?? '';
+          return VIEWER_ID.test(id) ? { identity: id, role: 'viewer' } : null;
+        },
+      }),
+    };
+  }
+  // The handler reads the identity from the cookie; a first visit gets one minted here.
+  const withCookie = existing === viewerId ? request : withViewerCookie(request, viewerId);
+  const response = await cached.handle(withCookie);
+  if (existing !== viewerId) {
+    response.headers.append(
+      'Set-Cookie',
+      cookieHeader(VIEWER_COOKIE, viewerId, {
+        maxAge: 30 * 24 * 3600,
+        secure: new URL(request.url).protocol === 'https:',
+      }),
+    );
+  }
+  return response;
+}
+
+function withViewerCookie(request: Request, viewerId: string): Request {
+  const headers = new Headers(request.headers);
+  const others = (headers.get('cookie') ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith(`${VIEWER_COOKIE}=`));
+  headers.set('cookie', [...others, `${VIEWER_COOKIE}=${viewerId}`].join('; '));
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    ...(request.method === 'POST' && { body: request.body, duplex: 'half' }),
+  } as RequestInit);
+}
