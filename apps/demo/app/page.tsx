@@ -1,6 +1,7 @@
 import { ConnectionStatus } from '@show/ui';
 import { SHOW_ROOM, SHOW_TITLE } from '../lib/catalog';
 import { livekitHttpUrl, readConfig } from '../lib/config';
+import { showState } from '../lib/show-state';
 
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
 export const dynamic = 'force-dynamic';
@@ -33,11 +34,24 @@ export default async function HomePage() {
     );
   }
   const reachable = await serverAnswers(result.config.livekitUrl);
+  const show = showState().get(SHOW_ROOM);
   return (
     <main>
       <h1>Show</h1>
       <p>Live video shopping on LiveKit.</p>
-      <section className="card" aria-label="Tonight's show">
+      <section className="card" aria-label="Tonight's show" data-show-status={show.status}>
+        <p>
+          <span
+            className="show-badge"
+            data-show-phase={show.status === 'live' ? 'live' : undefined}
+          >
+            {show.status === 'live'
+              ? `Live now · ${show.viewers} watching`
+              : show.status === 'ended'
+                ? 'Ended'
+                : 'Upcoming'}
+          </span>
+        </p>
         <h2>{SHOW_TITLE}</h2>
         <p>
           <a className="show-button show-button--primary" href={`/show/${SHOW_ROOM}`}>

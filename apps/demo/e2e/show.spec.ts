@@ -36,7 +36,7 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
   await host.goto('/studio');
   await host.getByLabel('Passcode').fill('not the passcode');
   await host.getByRole('button', { name: 'Sign in' }).click();
-  await expect(host.getByRole('alert')).toHaveText(/not right/);
+  await expect(host.locator('.sign-in__error')).toHaveText(/not right/);
   await host.getByLabel('Passcode').fill(passcode);
   await host.getByRole('button', { name: 'Sign in' }).click();
   await expect(host.locator('.show-broadcaster')).toHaveAttribute('data-show-preview', 'ready', {
@@ -71,6 +71,38 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
     if (await unmute.isVisible()) await unmute.click();
     await expect.poll(() => audioPlays(page), { timeout: 15_000 }).toBe(true);
   }
+
+  // 4. The host's figures: ingress, egress from the viewers' reports, RTT, and 2 viewers counted
+  //    by the server (webhooks), not by what the host's page sees.
+  const figure = (name: string) => host.locator(`[data-show-figure="${name}"] dd`).first();
+  await expect(figure('ingress')).toHaveText(/(\d{3,}(\.\d+)? kbps|Mbps)/, { timeout: 15_000 });
+  await expect(figure('egress')).toHaveText(/kbps|Mbps/, { timeout: 30_000 });
+  await expect(figure('rtt')).toHaveText(/\d+(\.\d+)? ms/);
+  await expect(figure('upload-loss')).toHaveText(/%/);
+  const viewerCount = host.locator('.show-control-panel [data-show-viewers]');
+  await expect(host.locator('.show-control-panel dt', { hasText: /^Viewers$/ })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(viewerCount).toHaveAttribute('data-show-viewers', '2', { timeout: 10_000 });
+
+  // 5. A viewer leaves: the count drops. The host ends the show: the other viewer sees it ended
+  //    and leaves the room, so the server counts nobody.
+  const [leaving, staying] = viewers as [Page, Page];
+  await leaving.context().close();
+  await expect(viewerCount).toHaveAttribute('data-show-viewers', '1', { timeout: 10_000 });
+  await host.getByRole('button', { name: 'End show' }).click();
+  await host.getByRole('button', { name: 'Yes, end the show' }).click();
+  await expect(staying.locator('.show-player')).toHaveAttribute('data-show-phase', 'ended', {
+    timeout: 10_000,
+  });
+  await expect(staying.getByText(/The show has ended/)).toBeVisible();
+  await expect(host.locator('.show-control-panel')).toHaveAttribute('data-show-phase', 'ended');
+  await expect
+    .poll(async () => (await (await host.request.get('/api/shows/spring-drop')).json()).viewers, {
+      timeout: 10_000,
+    })
+    .toBe(0);
   expect(errors).toEqual([]);
-  for (const context of [hostContext, ...viewers.map((v) => v.context())]) await context.close();
+  await staying.context().close();
+  await hostContext.close();
 });

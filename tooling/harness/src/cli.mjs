@@ -106,7 +106,9 @@ async function withLiveKit(argv) {
   const [program, ...args] = argv;
   if (!program)
     throw new Error('with-livekit needs a command: show-harness with-livekit -- <cmd> [args…]');
-  const server = await startLiveKitServer({ name: 'with' });
+  // Where the server should POST its webhooks, comma-separated (the demo's e2e sets it).
+  const webhookUrls = (process.env.SHOW_WEBHOOK_URLS ?? '').split(',').filter(Boolean);
+  const server = await startLiveKitServer({ name: 'with', webhookUrls });
   logToStderr(`livekit-server on ${server.wsUrl} (log ${server.logFile})`);
   const child = spawn(program, args, {
     stdio: 'inherit',

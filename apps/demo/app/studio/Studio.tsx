@@ -9,6 +9,7 @@ import {
 } from '@show/ui';
 import { useCallback } from 'react';
 import { fetchToken } from '../../lib/fetch-token';
+import { useShowSnapshot } from '../../lib/useShowSnapshot';
 
 function Health() {
   return <StreamMetrics {...useStreamMetrics()} />;
@@ -24,6 +25,7 @@ export function Studio({
   products: Product[];
 }) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
+  const snapshot = useShowSnapshot(room);
   return (
     <LiveKitBroadcaster
       serverUrl={serverUrl}
@@ -32,7 +34,10 @@ export function Studio({
       className="studio__stage"
     >
       <div className="studio__side">
-        <StreamControlPanel products={products} />
+        <StreamControlPanel
+          products={products}
+          {...(snapshot && { viewerCount: snapshot.viewers })}
+        />
         <Health />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>

@@ -97,7 +97,11 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     const host = findHost();
     if (host && host !== room.localParticipant) hostSeen = true;
     const view = hostView(host);
-    if (view?.status === 'ended') ended = true;
+    if (view?.status === 'ended' && !ended) {
+      ended = true;
+      // The show is over for good: a viewer leaves the room rather than idle in it.
+      if (self().role !== 'host') void room.disconnect();
+    }
     let audience = 0;
     for (const participant of room.remoteParticipants.values()) {
       if (participant !== host) audience++;
