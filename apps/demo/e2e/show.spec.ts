@@ -1,8 +1,12 @@
 // The seed's testing points 2 and 3 on the built app and a real livekit-server: the host signs in,
 // previews the camera and goes live; two viewers see the picture and hear the sound.
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 
 const passcode = process.env.SHOW_HOST_PASSCODE ?? '';
+/** The repository's docs/screenshots, which the README shows. */
+const shot = (name: string) =>
+  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));
 
 const framesDecoded = (page: Page) =>
   page.evaluate(
@@ -49,8 +53,13 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
 
   // 3. Two viewers, each their own browser profile, join and see the picture move.
   const viewers: Page[] = [];
-  for (const name of ['Ana', 'Ben']) {
-    const context = await browser.newContext();
+  // Ana on a desktop window, Ben on a phone held upright.
+  const sizes = { Ana: { width: 1280, height: 800 }, Ben: { width: 390, height: 844 } };
+  for (const name of ['Ana', 'Ben'] as const) {
+    const context = await browser.newContext({
+      viewport: sizes[name],
+      ...(name === 'Ben' && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
+    });
     const page = await context.newPage();
     watch(page, name);
     await page.goto('/show/spring-drop');
@@ -71,6 +80,20 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
     if (await unmute.isVisible()) await unmute.click();
     await expect.poll(() => audioPlays(page), { timeout: 15_000 }).toBe(true);
   }
+  // Pictures for the README, in the live state.
+  await host
+    .getByRole('article', { name: 'Merino scarf, rose' })
+    .getByRole('button', { name: 'Pin' })
+    .click();
+  for (const page of viewers) {
+    await expect(page.locator('.show-interface__pins [data-show-pinned]')).toHaveCount(1, {
+      timeout: 5_000,
+    });
+  }
+  await host.setViewportSize({ width: 1440, height: 960 });
+  await host.screenshot({ path: shot('studio-desktop') });
+  await viewers[0]?.screenshot({ path: shot('viewer-desktop') });
+  await viewers[1]?.screenshot({ path: shot('viewer-phone') });
 
   // 4. The host's figures: ingress, egress from the viewers' reports, RTT, and 2 viewers counted
   //    by the server (webhooks), not by what the host's page sees.

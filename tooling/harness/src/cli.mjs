@@ -15,7 +15,8 @@ import { spawnTied, stopTied } from './tied-process.mjs';
 const USAGE = `usage: show-harness <command>
   ensure [server] [lk] [chromium]  find or build/install the tools (all three when none is named)
   server                           run a local livekit-server until interrupted
-  with-livekit -- <cmd> [args…]    run a command with a fresh livekit-server and its env vars
+  with-livekit -- <cmd> [args…]    run a command with a fresh livekit-server (a random API secret
+                                   per run) and its env vars; SHOW_WEBHOOK_URLS adds webhook targets
   demo                             build the packages and run the demo app with a local server
   test                             run every check and test, then print "N passed, N failed"`;
 
@@ -108,7 +109,9 @@ async function withLiveKit(argv) {
     throw new Error('with-livekit needs a command: show-harness with-livekit -- <cmd> [args…]');
   // Where the server should POST its webhooks, comma-separated (the demo's e2e sets it).
   const webhookUrls = (process.env.SHOW_WEBHOOK_URLS ?? '').split(',').filter(Boolean);
-  const server = await startLiveKitServer({ name: 'with', webhookUrls });
+  // A strong secret of this run's own (unless one is given), so tests can search for it.
+  const apiSecret = process.env.LIVEKIT_API_SECRET || randomBytes(24).toString('base64url');
+  const server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret });
   logToStderr(`livekit-server on ${server.wsUrl} (log ${server.logFile})`);
   const child = spawn(program, args, {
     stdio: 'inherit',

@@ -38,6 +38,8 @@ export function Studio({
           products={products}
           {...(snapshot && { viewerCount: snapshot.viewers })}
         />
+      </div>
+      <div className="studio__below">
         <Health />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>
