@@ -1,5 +1,12 @@
 import type { Product } from '@show/ui';
 
+/** What the studio and viewer pages get from the server. */
+export interface ShowPageProps {
+  serverUrl: string;
+  room: string;
+  products: Product[];
+}
+
 /** The show and what it sells. Pictures are drawn for this repo (public/products). */
 export const SHOW_ROOM = 'spring-drop';
 export const SHOW_TITLE = 'Spring Drop: handmade homeware, live from the atelier';

@@ -5,9 +5,9 @@ import {
   StreamControlPanel,
   StreamMetrics,
   useStreamMetrics,
-  type Product,
 } from '@show/ui';
 import { useCallback } from 'react';
+import type { ShowPageProps } from '../../lib/catalog';
 import { fetchToken } from '../../lib/fetch-token';
 import { useShowSnapshot } from '../../lib/useShowSnapshot';
 
@@ -15,15 +15,7 @@ function Health() {
   return <StreamMetrics {...useStreamMetrics()} />;
 }
 
-export function Studio({
-  serverUrl,
-  room,
-  products,
-}: {
-  serverUrl: string;
-  room: string;
-  products: Product[];
-}) {
+export function Studio({ serverUrl, room, products }: ShowPageProps) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
   const snapshot = useShowSnapshot(room);
   return (

@@ -12,8 +12,9 @@ import {
   type AlertRule,
   type CollectedSample,
 } from '@show/metrics';
-import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import type { Room } from 'livekit-client';
 import { VIEWER_REPORT_TOPIC } from '../store/protocol';
+import { onTopics } from './data-topic';
 import { pushHistory, type ShowStore } from '../store/show-store';
 
 export interface BindMetricsOptions {
@@ -76,23 +77,16 @@ export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOp
       });
   };
 
-  const onData = (
-    payload: Uint8Array,
-    participant?: RemoteParticipant,
-    _kind?: unknown,
-    topic?: string,
-  ) => {
-    if (topic !== VIEWER_REPORT_TOPIC || !participant || !isHost()) return;
+  const collector = createStatsCollector({ source, intervalMs, onSample });
+  const stopData = onTopics(room, [VIEWER_REPORT_TOPIC], (payload) => {
+    if (!isHost()) return;
     const parsed = parseViewerReport(decoder.decode(payload));
     if (parsed.ok) fleet.ingest(parsed.report);
-  };
-
-  const collector = createStatsCollector({ source, intervalMs, onSample });
-  room.on(RoomEvent.DataReceived, onData);
+  });
   collector.start();
   return () => {
     collector.stop();
     source.dispose?.();
-    room.off(RoomEvent.DataReceived, onData);
+    stopData();
   };
 }

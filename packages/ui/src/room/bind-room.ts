@@ -34,6 +34,7 @@ import {
 } from '../store/protocol';
 import type { AttachableTrack, HostView, ShowPhase, ShowStore } from '../store/show-store';
 import { ShowActionError } from '../store/show-action-error';
+import { onTopics } from './data-topic';
 
 export interface BindRoomOptions {
   chatLimits?: Partial<ChatLimits>;
@@ -48,6 +49,10 @@ export function authorOf(participant: Participant): ChatAuthor {
     name: participant.name || participant.identity,
     role: decodeRole(participant.attributes[ROLE_ATTRIBUTE]),
   };
+}
+
+function sameAuthor(a: ChatAuthor | undefined, b: ChatAuthor): boolean {
+  return a !== undefined && a.identity === b.identity && a.name === b.name && a.role === b.role;
 }
 
 function trackOf(participant: Participant, source: Track.Source): AttachableTrack | undefined {
@@ -108,10 +113,13 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
     const state = store.getState();
     const connected = room.state === ConnectionState.Connected;
+    // Unchanged values keep their identity, so components selecting them do not re-render.
+    const me = self();
+    const pins = decodePins(host?.attributes[PINS_ATTRIBUTE]);
     store.setState({
-      self: self(),
+      self: sameAuthor(state.self, me) ? state.self : me,
       host: view,
-      pinnedIds: decodePins(host?.attributes[PINS_ATTRIBUTE]),
+      pinnedIds: pins.join('\u0000') === state.pinnedIds.join('\u0000') ? state.pinnedIds : pins,
       audience,
       audioBlocked: !room.canPlaybackAudio,
       chatMuted: room.localParticipant.permissions?.canPublishData === false,
@@ -134,19 +142,6 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     } else {
       store.setState({ reactions: store.getState().reactions + 1 });
     }
-  };
-
-  const onData = (
-    payload: Uint8Array,
-    participant?: RemoteParticipant,
-    _kind?: unknown,
-    topic?: string,
-  ) => {
-    if (!participant || (topic !== CHAT_TOPIC && topic !== REACTION_TOPIC)) return;
-    const message = decodeMessage(payload, limits.maxLength);
-    if (!message) return;
-    if ((topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
-    receive(message, participant);
   };
 
   const onReconnecting = () => store.setState({ phase: 'reconnecting' });
@@ -242,7 +237,12 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     RoomEvent.ConnectionQualityChanged,
   ] as const;
   for (const event of syncEvents) room.on(event, sync);
-  room.on(RoomEvent.DataReceived, onData);
+  const stopData = onTopics(room, [CHAT_TOPIC, REACTION_TOPIC], (payload, from, topic) => {
+    const message = decodeMessage(payload, limits.maxLength);
+    // A reaction only on its topic, chat only on the chat topic.
+    if (!message || (topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
+    receive(message, from);
+  });
   room.on(RoomEvent.Reconnecting, onReconnecting);
   room.on(RoomEvent.SignalReconnecting, onReconnecting);
   room.on(RoomEvent.Disconnected, onDisconnected);
@@ -250,7 +250,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
 
   return () => {
     for (const event of syncEvents) room.off(event, sync);
-    room.off(RoomEvent.DataReceived, onData);
+    stopData();
     room.off(RoomEvent.Reconnecting, onReconnecting);
     room.off(RoomEvent.SignalReconnecting, onReconnecting);
     room.off(RoomEvent.Disconnected, onDisconnected);

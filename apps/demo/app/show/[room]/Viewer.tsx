@@ -1,17 +1,10 @@
 'use client';
-import { ShowInterface, type CartApi, type Product } from '@show/ui';
+import { ShowInterface, type CartApi } from '@show/ui';
 import { useCallback, useState, type FormEvent } from 'react';
+import type { ShowPageProps } from '../../../lib/catalog';
 import { fetchToken } from '../../../lib/fetch-token';
 
-export function Viewer({
-  serverUrl,
-  room,
-  products,
-}: {
-  serverUrl: string;
-  room: string;
-  products: Product[];
-}) {
+export function Viewer({ serverUrl, room, products }: ShowPageProps) {
   const [name, setName] = useState<string>();
   const [draft, setDraft] = useState('');
   const [order, setOrder] = useState<string>();
