@@ -55,7 +55,8 @@ export interface PlayerStageProps extends HTMLAttributes<HTMLDivElement> {
  */
 export function PlayerStage({ labels, children, className, ...rest }: PlayerStageProps) {
   const l = { ...defaultPlayerLabels, ...labels };
-  const { phase, error, host, audioBlocked, quality, startAudio, retry } = usePlayerState();
+  const { phase, error, host, audioBlocked, quality, retryButtonProps, unmuteButtonProps } =
+    usePlayerState();
   const picture = host?.screen ?? host?.camera;
   const showPicture = (phase === 'live' || phase === 'reconnecting') && picture;
   const messageKey = MESSAGE[phase];
@@ -86,12 +87,12 @@ export function PlayerStage({ labels, children, className, ...rest }: PlayerStag
         {poor && <span className="show-badge show-badge--warning">{l.poorConnection}</span>}
       </div>
       {phase === 'error' && (
-        <button type="button" className="show-button show-player__retry" onClick={retry}>
+        <button {...retryButtonProps} className="show-button show-player__retry">
           {l.retry}
         </button>
       )}
       {audioBlocked && phase === 'live' && host?.microphone && (
-        <button type="button" className="show-button show-player__unmute" onClick={startAudio}>
+        <button {...unmuteButtonProps} className="show-button show-player__unmute">
           {l.tapToUnmute}
         </button>
       )}

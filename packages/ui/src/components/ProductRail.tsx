@@ -89,22 +89,17 @@ export function ProductCard({
         ) : null}
         {hostControls ? (
           <button
-            type="button"
+            {...pins.pinButtonProps(product.id)}
             className="show-button show-button--secondary"
-            aria-pressed={pins.isPinned(product.id)}
-            onClick={() => void pins.togglePin(product.id).catch(() => {})}
           >
             {pins.isPinned(product.id) ? l.unpin : l.pin}
           </button>
         ) : (
           <button
-            type="button"
+            {...cart.addButtonProps(product, ({ capped }) =>
+              setNotice(capped ? l.atLimit : l.added(product.title)),
+            )}
             className="show-button"
-            disabled={soldOut || atLimit}
-            onClick={() => {
-              const { capped } = cart.add(product);
-              setNotice(capped ? l.atLimit : l.added(product.title));
-            }}
           >
             {soldOut ? l.soldOut : atLimit ? l.atLimit : l.addToCart}
           </button>

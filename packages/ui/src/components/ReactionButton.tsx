@@ -14,13 +14,12 @@ export function ReactionButton({
   className,
   ...rest
 }: ReactionButtonProps) {
-  const { count, react } = useReactions();
+  const { count, buttonProps } = useReactions();
   return (
     <button
-      type="button"
+      {...buttonProps}
       {...rest}
       className={className ? `show-reaction ${className}` : 'show-reaction'}
-      onClick={() => void react()}
     >
       <span aria-hidden="true">♥</span>
       <span className="show-visually-hidden">{label}</span>

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { addToCart, setLine, summarizeCart, type CartSummary } from '../store/cart';
-import type { Product } from '../store/products';
+import { maxQuantity, type Product } from '../store/products';
 import { useShow, useShowStore } from './context';
 
 export interface CartApi extends CartSummary {
@@ -10,6 +10,14 @@ export interface CartApi extends CartSummary {
   remove(product: Product): void;
   clear(): void;
   quantityOf(productId: string): number;
+  /**
+   * Spread on an "add to cart" button: disabled when sold out or at the stock limit; `onAdded`
+   * hears whether the quantity was capped.
+   */
+  addButtonProps(
+    product: Product,
+    onAdded?: (result: { capped: boolean }) => void,
+  ): { type: 'button'; disabled: boolean; onClick: () => void };
 }
 
 /** This show's cart: kept per show, saved in localStorage, quantities capped by stock. */
@@ -25,9 +33,18 @@ export function useCart(products: readonly Product[]): CartApi {
     },
     [store],
   );
+  const add = useCallback(
+    (product: Product, quantity = 1) => apply((c) => addToCart(c, product, quantity)),
+    [apply],
+  );
   return {
     ...summary,
-    add: useCallback((p, n = 1) => apply((c) => addToCart(c, p, n)), [apply]),
+    addButtonProps: (product, onAdded) => ({
+      type: 'button' as const,
+      disabled: (lines[product.id] ?? 0) >= maxQuantity(product),
+      onClick: () => onAdded?.(add(product)),
+    }),
+    add,
     setQuantity: useCallback((p, n) => apply((c) => setLine(c, p, n)), [apply]),
     remove: useCallback((p) => void apply((c) => setLine(c, p, 0)), [apply]),
     clear: useCallback(() => store.setState({ cart: {} }), [store]),

@@ -13,6 +13,8 @@ export interface PinnedProducts {
   /** Host only. Pinning a fourth product unpins the oldest. */
   togglePin(id: string): Promise<void>;
   setPins(ids: readonly string[]): Promise<void>;
+  /** Spread on a pin toggle: type, aria-pressed and the click that pins or unpins. */
+  pinButtonProps(id: string): { type: 'button'; 'aria-pressed': boolean; onClick: () => void };
 }
 
 /** The host's pins, which travel in the host's participant attributes. */
@@ -39,5 +41,13 @@ export function usePinnedProducts(products: readonly Product[]): PinnedProducts 
     [pinnedIds, setPins],
   );
   const isPinned = useCallback((id: string) => pinnedIds.includes(id), [pinnedIds]);
-  return { pinned, pinnedIds, canPin, isPinned, togglePin, setPins };
+  const pinButtonProps = useCallback(
+    (id: string) => ({
+      type: 'button' as const,
+      'aria-pressed': pinnedIds.includes(id),
+      onClick: () => void togglePin(id).catch(() => {}),
+    }),
+    [pinnedIds, togglePin],
+  );
+  return { pinned, pinnedIds, canPin, isPinned, togglePin, setPins, pinButtonProps };
 }

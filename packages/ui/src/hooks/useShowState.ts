@@ -12,14 +12,31 @@ export function usePlayerState() {
   const port = useShow((s) => s.port);
   const startAudio = useCallback(() => port?.startAudio(), [port]);
   const retry = useCallback(() => port?.retry(), [port]);
-  return { phase, error, host, audioBlocked, quality, attempt, startAudio, retry };
+  return {
+    phase,
+    error,
+    host,
+    audioBlocked,
+    quality,
+    attempt,
+    startAudio,
+    retry,
+    /** Spread on your own buttons: `<button {...retryButtonProps}>Try again</button>`. */
+    retryButtonProps: { type: 'button' as const, onClick: () => void retry() },
+    unmuteButtonProps: { type: 'button' as const, onClick: () => void startAudio() },
+  };
 }
 
 export function useReactions() {
   const count = useShow((s) => s.reactions);
   const port = useShow((s) => s.port);
   const react = useCallback(() => port?.react().catch(() => {}), [port]);
-  return { count, react };
+  return {
+    count,
+    react,
+    /** Spread on your own heart button. */
+    buttonProps: { type: 'button' as const, onClick: () => void react() },
+  };
 }
 
 /**
