@@ -81,3 +81,24 @@ test('bad input gets 4xx JSON, never 5xx, never the secret', async ({ request })
     expect(text, name).not.toContain(secret);
   }
 });
+
+test('a signed-in host gets the host role only when asking for it; as a viewer it is a viewer', async ({
+  request,
+}) => {
+  const signIn = await request.post('/api/studio/session', {
+    form: { passcode: process.env.SHOW_HOST_PASSCODE ?? '' },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(303);
+  const host = await (
+    await request.get('/api/livekit/token?room=spring-drop&username=Maya&admin=true')
+  ).json();
+  expect(host).toMatchObject({ role: 'host', identity: 'host' });
+  const claims = await verifier.verify(host.token);
+  expect(claims.video).toMatchObject({ canPublish: true, canUpdateOwnMetadata: true });
+  const asViewer = await (
+    await request.get('/api/livekit/token?room=spring-drop&username=Maya')
+  ).json();
+  expect(asViewer.role).toBe('viewer');
+  expect(asViewer.identity).not.toBe('host');
+});

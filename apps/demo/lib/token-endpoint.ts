@@ -37,8 +37,10 @@ export async function handleTokenRequest(request: Request, config: DemoConfig): 
         production: process.env.NODE_ENV === 'production',
         onError: (error) =>
           console.error('token endpoint:', error instanceof Error ? error.name : 'error'),
-        authorize: (req) => {
-          if (isHostSession(readCookie(req, HOST_COOKIE), config.apiSecret)) {
+        authorize: (req, input) => {
+          // The host identity only for an admin request: the host's own browser on the viewer page
+          // must join as a viewer, or LiveKit would drop the studio's connection (same identity).
+          if (input.admin && isHostSession(readCookie(req, HOST_COOKIE), config.apiSecret)) {
             return { identity: 'host', role: 'host' };
           }
           // Always present: set below before the handler runs.
