@@ -9,6 +9,7 @@ import {
   parseViewerReport,
   reportingProbability,
   toViewerReport,
+  type ActiveAlert,
   type AlertRule,
   type CollectedSample,
 } from '@show/metrics';
@@ -27,6 +28,13 @@ export interface BindMetricsOptions {
 }
 
 const decoder = new TextDecoder();
+
+/** Same alerts as before: keep the old array, so panels that show alerts skip this tick's render. */
+function sameAlerts(a: readonly ActiveAlert[], b: readonly ActiveAlert[]): boolean {
+  return (
+    a.length === b.length && a.every((x, i) => x.id === b[i]?.id && x.sinceMs === b[i]?.sinceMs)
+  );
+}
 const encoder = new TextEncoder();
 
 /** Starts measuring; returns a function that stops it and removes its listeners. */
@@ -43,11 +51,12 @@ export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOp
     const { metrics, host, audience } = store.getState();
     if (isHost()) {
       alerts.update(collected);
+      const active = alerts.active();
       const summary = fleet.summary(collected.sample.timestampMs);
       store.setState({
         metrics: {
           latest: collected,
-          alerts: alerts.active(),
+          alerts: sameAlerts(metrics.alerts, active) ? metrics.alerts : active,
           fleet: summary.reports > 0 ? summary : undefined,
           ingressBps: pushHistory(metrics.ingressBps, collected.sample.upload.bitrateBps),
           egressBps: pushHistory(

@@ -55,6 +55,11 @@ function sameAuthor(a: ChatAuthor | undefined, b: ChatAuthor): boolean {
   return a !== undefined && a.identity === b.identity && a.name === b.name && a.role === b.role;
 }
 
+function sameHost(a: HostView | undefined, b: HostView | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (Object.keys(b) as Array<keyof HostView>).every((key) => a[key] === b[key]);
+}
+
 function trackOf(participant: Participant, source: Track.Source): AttachableTrack | undefined {
   const publication: TrackPublication | undefined = participant.getTrackPublication(source);
   if (!publication || publication.isMuted) return undefined;
@@ -118,7 +123,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     const pins = decodePins(host?.attributes[PINS_ATTRIBUTE]);
     store.setState({
       self: sameAuthor(state.self, me) ? state.self : me,
-      host: view,
+      host: sameHost(state.host, view) ? state.host : view,
       pinnedIds: pins.join('\u0000') === state.pinnedIds.join('\u0000') ? state.pinnedIds : pins,
       audience,
       audioBlocked: !room.canPlaybackAudio,
