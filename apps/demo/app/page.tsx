@@ -2,6 +2,7 @@ import { ConnectionStatus } from '@show/ui';
 import { SHOW_ROOM, SHOW_TITLE } from '../lib/catalog';
 import { livekitHttpUrl, readConfig } from '../lib/config';
 import { showState } from '../lib/show-state';
+import { NotConfigured } from './NotConfigured';
 
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
 export const dynamic = 'force-dynamic';
@@ -20,19 +21,7 @@ async function serverAnswers(livekitUrl: string): Promise<boolean> {
 
 export default async function HomePage() {
   const result = readConfig();
-  if (!result.ok) {
-    return (
-      <main>
-        <h1>Show</h1>
-        <p>The demo is not configured yet:</p>
-        <ul aria-label="Configuration problems">
-          {result.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      </main>
-    );
-  }
+  if (!result.ok) return <NotConfigured title="Show" problems={result.problems} />;
   const reachable = await serverAnswers(result.config.livekitUrl);
   const show = showState().get(SHOW_ROOM);
   return (

@@ -13,6 +13,8 @@ const VIEWER_ID = /^v-[0-9a-f-]{36}$/;
 const limit = createRateLimiter({ limit: 30, windowMs: 60_000 });
 
 let cached: { key: string; handle: (request: Request) => Promise<Response> } | undefined;
+// The identity this request's viewer gets, for `authorize` (the handler is shared by all requests).
+const viewerIds = new WeakMap<Request, string>();
 
 /**
  * The seed's `/api/livekit/token?room=&username=&admin=` on @show/token's handler. A host session
@@ -43,16 +45,14 @@ export async function handleTokenRequest(request: Request, config: DemoConfig): 
           if (input.admin && isHostSession(readCookie(req, HOST_COOKIE), config.apiSecret)) {
             return { identity: 'host', role: 'host' };
           }
-          // Always present: set below before the handler runs.
-          const id = readCookie(req, VIEWER_COOKIE) ?? '';
-          return VIEWER_ID.test(id) ? { identity: id, role: 'viewer' } : null;
+          const id = viewerIds.get(req);
+          return id ? { identity: id, role: 'viewer' } : null;
         },
       }),
     };
   }
-  // The handler reads the identity from the cookie; a first visit gets one minted here.
-  const withCookie = existing === viewerId ? request : withViewerCookie(request, viewerId);
-  const response = await cached.handle(withCookie);
+  viewerIds.set(request, viewerId);
+  const response = await cached.handle(request);
   if (existing !== viewerId) {
     response.headers.append(
       'Set-Cookie',
@@ -63,18 +63,4 @@ export async function handleTokenRequest(request: Request, config: DemoConfig): 
     );
   }
   return response;
-}
-
-function withViewerCookie(request: Request, viewerId: string): Request {
-  const headers = new Headers(request.headers);
-  const others = (headers.get('cookie') ?? '')
-    .split(';')
-    .map((c) => c.trim())
-    .filter((c) => c && !c.startsWith(`${VIEWER_COOKIE}=`));
-  headers.set('cookie', [...others, `${VIEWER_COOKIE}=${viewerId}`].join('; '));
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    ...(request.method === 'POST' && { body: request.body, duplex: 'half' }),
-  } as RequestInit);
 }

@@ -3,6 +3,7 @@ import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../lib/catalog';
 import { readConfig } from '../../lib/config';
 import { HOST_COOKIE, isHostSession } from '../../lib/host-session';
 import { Studio } from './Studio';
+import { NotConfigured } from '../NotConfigured';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,19 +19,7 @@ export default async function StudioPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const result = readConfig();
-  if (!result.ok) {
-    return (
-      <main className="page">
-        <h1>Studio</h1>
-        <p>The demo is not configured yet:</p>
-        <ul>
-          {result.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      </main>
-    );
-  }
+  if (!result.ok) return <NotConfigured title="Studio" problems={result.problems} />;
   const session = (await cookies()).get(HOST_COOKIE)?.value;
   if (isHostSession(session, result.config.apiSecret)) {
     return (

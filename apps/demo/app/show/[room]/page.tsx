@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../../lib/catalog';
 import { readConfig } from '../../../lib/config';
 import { Viewer } from './Viewer';
+import { NotConfigured } from '../../NotConfigured';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,13 +10,7 @@ export default async function ShowPage({ params }: { params: Promise<{ room: str
   const { room } = await params;
   if (room !== SHOW_ROOM) notFound();
   const result = readConfig();
-  if (!result.ok) {
-    return (
-      <main className="page">
-        <p>The demo is not configured yet.</p>
-      </main>
-    );
-  }
+  if (!result.ok) return <NotConfigured title={SHOW_TITLE} problems={result.problems} />;
   return (
     <main className="viewer">
       <h1 className="viewer__title">{SHOW_TITLE}</h1>
