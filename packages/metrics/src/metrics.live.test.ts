@@ -2,29 +2,24 @@
 // On the real livekit-server: a publisher and two viewers measured by this package in Chromium,
 // compared with what the SFU itself counted (Prometheus), over the same stretch of time.
 import { fileURLToPath } from 'node:url';
-import { launchChromium, scrape, serveBrowserBundle } from '@show/harness';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openTestBrowser, scrape, serveBrowserBundle } from '@show/harness';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { parsePrometheusText, sumSamples } from './prometheus';
 import { hostAndTwoViewers, joinRoom, samplesOf, type PageSamples } from '../test/live-page-driver';
 
 const livekit = inject('livekit');
 const room = `metrics-live-${Date.now()}`;
-let browser: Browser;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveBrowserBundle>>;
+let site: Awaited<ReturnType<typeof openTestBrowser>>;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([
+  site = await openTestBrowser(() =>
     serveBrowserBundle({ entry: fileURLToPath(new URL('../test/live-page.ts', import.meta.url)) }),
-    launchChromium(),
-  ]);
-  context = await browser.newContext();
+  );
+  ({ context } = site);
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => site?.close());
 
 function join(identity: string, publish: boolean): Promise<Page> {
   return joinRoom(context, site.url, livekit, { room, identity, publish });

@@ -2,28 +2,23 @@
 // The player when things go wrong, on a livekit-server of this test's own: the SFU crashes mid-show,
 // and the player is mounted and unmounted a hundred times.
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveBrowserBundle, startLiveKitServer } from '@show/harness';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openTestBrowser, serveBrowserBundle, startLiveKitServer } from '@show/harness';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { installLeakCounters, type LeakCounts } from './leak-counters';
 import { call, openPage, tokens } from './live-show-driver';
 
-let browser: Browser;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveBrowserBundle>>;
+let site: Awaited<ReturnType<typeof openTestBrowser>>;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([
+  site = await openTestBrowser(() =>
     serveBrowserBundle({ entry: fileURLToPath(new URL('./live-show.tsx', import.meta.url)) }),
-    launchChromium(),
-  ]);
-  context = await browser.newContext();
+  );
+  ({ context } = site);
   await context.addInitScript(installLeakCounters);
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => site?.close());
 
 const phase = (page: Page) => page.locator('.show-player').getAttribute('data-show-phase');
 

@@ -2,29 +2,24 @@
 // The prefabs on the real livekit-server in Chromium with the fake camera: a host goes live, viewers
 // see and hear the show, pins and chat travel between them, and a moderator's delete reaches all.
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveBrowserBundle } from '@show/harness';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openTestBrowser, serveBrowserBundle } from '@show/harness';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, openPage, tokens } from './live-show-driver';
 
 const livekit = inject('livekit');
 const mint = tokens(livekit);
-let browser: Browser;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveBrowserBundle>>;
+let site: Awaited<ReturnType<typeof openTestBrowser>>;
 const pageErrors: string[][] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([
+  site = await openTestBrowser(() =>
     serveBrowserBundle({ entry: fileURLToPath(new URL('./live-show.tsx', import.meta.url)) }),
-    launchChromium(),
-  ]);
-  context = await browser.newContext();
+  );
+  ({ context } = site);
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => site?.close());
 
 async function join(room: string, identity: string, role: 'host' | 'viewer' | 'moderator') {
   const { page, errors } = await openPage(context, site.url);

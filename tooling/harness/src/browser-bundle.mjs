@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { launchChromium } from './chromium.mjs';
 
 /**
  * Bundles a browser entry (TypeScript allowed, dependencies included) with esbuild and serves it
@@ -71,4 +72,23 @@ export async function routeBrowserBundle(context, { entry, title = 'Show harness
     return route.fulfill({ status: 404, body: '' });
   });
   return `${origin}/`;
+}
+
+/**
+ * A live test's browser: the system Chromium with one context, and a page site. `close()` ends both.
+ * @param {() => Promise<{ url: string, close: () => Promise<void> }>} serve
+ *   how the page is served, e.g. `() => serveBrowserBundle({ entry })` or `serveRoomPage`
+ */
+export async function openTestBrowser(serve) {
+  const [site, browser] = await Promise.all([serve(), launchChromium()]);
+  const context = await browser.newContext();
+  return {
+    url: site.url,
+    browser,
+    context,
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-export { routeBrowserBundle, serveBrowserBundle } from './browser-bundle.mjs';
+export { openTestBrowser, routeBrowserBundle, serveBrowserBundle } from './browser-bundle.mjs';
 export { CHROMIUM_ARGS, ensureChromium, findChromium, launchChromium } from './chromium.mjs';
 export { builtPath, ensureGoTool } from './go-tool.mjs';
 export { startLiveKitServer, serverConfig } from './livekit-server.mjs';
