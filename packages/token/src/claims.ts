@@ -123,3 +123,25 @@ export function buildClaims(
   claims.sub = identity;
   return claims as unknown as AccessTokenClaims;
 }
+
+/**
+ * Claims for calling LiveKit's server APIs (the room service): a grant and nothing else, no
+ * identity and no `roomJoin`, so the token cannot be used to join a room as a participant.
+ */
+export function buildServerClaims(
+  grant: VideoGrant,
+  apiKey: string,
+  nowMs: number,
+  ttlSeconds: number = SERVER_TOKEN_TTL_SECONDS,
+): AccessTokenClaims {
+  const video = checkVideoGrant(grant);
+  if (video.roomJoin) {
+    throw new TokenError('invalid_grant', 'A server token cannot join rooms: mint one per person.');
+  }
+  checkTtl(ttlSeconds);
+  const now = Math.floor(nowMs / 1000);
+  return { video, iss: apiKey, exp: now + ttlSeconds, nbf: now };
+}
+
+/** Ten minutes: long enough to reuse for a burst of calls, short enough to be worthless if logged. */
+export const SERVER_TOKEN_TTL_SECONDS = 600;

@@ -1,5 +1,6 @@
 // What every entry point exports besides the platform-bound functions.
 export type { AccessTokenClaims, MintOptions } from './claims';
+export { SERVER_TOKEN_TTL_SECONDS } from './claims';
 export { TRACK_SOURCES, checkVideoGrant } from './grants';
 export type { TrackSourceName, VideoGrant } from './grants';
 export { createTokenHandler } from './handler';
@@ -12,6 +13,8 @@ export type {
 } from './handler';
 export type { IssuedToken, TokenMinter, TokenVerifier, VerifyOptions } from './minter';
 export { ROLE_ATTRIBUTE, isShowRole, roles } from './roles';
+export { createRoomService } from './room-service';
+export type { RoomService, RoomServiceOptions } from './room-service';
 export type { RolePreset, ShowRole } from './roles';
 export { TokenError, isTokenError } from './token-error';
 export type { TokenErrorCode } from './token-error';

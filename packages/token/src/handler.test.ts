@@ -88,6 +88,20 @@ describe('createTokenHandler', () => {
     expect((await verifier.verify(asMod.token as string)).video?.canPublish).toBe(false);
   });
 
+  test("authorize's grant changes reach the token: a muted viewer gets no data rights", async () => {
+    const muted = handler({
+      authorize: () => ({
+        identity: 'viewer-7',
+        role: 'viewer',
+        grants: { canPublishData: false },
+      }),
+    });
+    const response = await muted(new Request(url('room=spring-drop&username=Ana')));
+    const claims = await verifier.verify(String((await body(response)).token));
+    expect(claims.video).toMatchObject({ canPublishData: false, canPublish: false });
+    expect(claims.video?.canSubscribe).toBe(true);
+  });
+
   test('authorize returning null is 401', async () => {
     const response = await handler({ authorize: () => null })(
       new Request(url('room=r&username=a')),

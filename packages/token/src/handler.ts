@@ -1,3 +1,4 @@
+import type { MintOptions } from './claims';
 import type { IssuedToken, TokenMinter } from './minter';
 import type { ShowRole } from './roles';
 import { TokenError, isTokenError, type TokenErrorCode } from './token-error';
@@ -20,6 +21,8 @@ export interface Authorization {
   role: ShowRole;
   metadata?: string;
   attributes?: Record<string, string>;
+  /** Changes to the role's grant: `{ canPublishData: false }` for a viewer whose chat is muted. */
+  grants?: MintOptions['grants'];
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -141,6 +144,7 @@ export function createTokenHandler(
         name: input.username,
         ...(who.metadata !== undefined && { metadata: who.metadata }),
         ...(who.attributes !== undefined && { attributes: who.attributes }),
+        ...(who.grants !== undefined && { grants: who.grants }),
         ...(ttlSeconds !== undefined && { ttlSeconds }),
       });
       const body: TokenResponseBody = {

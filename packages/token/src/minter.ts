@@ -1,4 +1,5 @@
-import { buildClaims, type AccessTokenClaims, type MintOptions } from './claims';
+import { buildClaims, buildServerClaims, type AccessTokenClaims, type MintOptions } from './claims';
+import type { VideoGrant } from './grants';
 import type { Signing, Verifying } from './platform';
 import { HEADER_B64 } from './token-format';
 import { TokenError } from './token-error';
@@ -15,6 +16,11 @@ export interface TokenMinter {
   mint(options: MintOptions): Promise<string>;
   /** The same, with the claims it carries and when it expires. */
   issue(options: MintOptions): Promise<IssuedToken>;
+  /**
+   * A token for LiveKit's server APIs, e.g. `{ roomAdmin: true, room }` for the room service.
+   * It has no identity and cannot join a room. Keep it on the server.
+   */
+  mintServerToken(grant: VideoGrant, ttlSeconds?: number): Promise<string>;
 }
 
 export function minterFor(platform: Signing) {
@@ -24,17 +30,22 @@ export function minterFor(platform: Signing) {
     const { apiKey } = credentials;
     const sign = platform.hs256(credentials.apiSecret);
 
-    async function issue(options: MintOptions): Promise<IssuedToken> {
-      const claims = buildClaims(options, apiKey, Date.now());
+    async function signed(claims: AccessTokenClaims): Promise<string> {
       const signingInput = `${HEADER_B64}.${platform.base64url(JSON.stringify(claims))}`;
       const signature = sign(signingInput);
-      const token = `${signingInput}.${typeof signature === 'string' ? signature : await signature}`;
-      return { token, claims, expiresAt: new Date(claims.exp * 1000) };
+      return `${signingInput}.${typeof signature === 'string' ? signature : await signature}`;
+    }
+
+    async function issue(options: MintOptions): Promise<IssuedToken> {
+      const claims = buildClaims(options, apiKey, Date.now());
+      return { token: await signed(claims), claims, expiresAt: new Date(claims.exp * 1000) };
     }
 
     return {
       issue,
       mint: async (options) => (await issue(options)).token,
+      mintServerToken: async (grant, ttlSeconds) =>
+        signed(buildServerClaims(grant, apiKey, Date.now(), ttlSeconds)),
     };
   };
 }

@@ -28,7 +28,10 @@ export type TokenErrorCode =
   | 'wrong_issuer'
   | 'missing_claim'
   | 'body_hash_mismatch'
-  | 'invalid_webhook';
+  | 'invalid_webhook'
+  // LiveKit's room service
+  | 'participant_not_found'
+  | 'room_service_failed';
 
 /** The one error class of `@show/token`: a stable `code`, a clear message, and the `cause`. */
 export class TokenError extends Error {

@@ -5,7 +5,7 @@ import { launchChromium, openRoomPage, serveRoomPage } from '@show/harness';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject, test, vi } from 'vitest';
-import { createTokenMinter, type MintOptions } from './node';
+import { createRoomService, createTokenMinter, type MintOptions } from './node';
 
 const livekit = inject('livekit');
 // `livekit-server --dev` keys: the dev secret is short, so this minter opts out of the length check.
@@ -98,4 +98,41 @@ test('a token for another room lets nobody into this one', async () => {
   expect(result).toMatchObject({ ok: true, room: other });
   expect(await tracksOf('wanderer', other)).toEqual([]);
   expect(await tracksOf('wanderer')).toBeNull();
+});
+
+test("the room service mutes a viewer's chat and unmutes it; nothing else of the viewer changes", async () => {
+  const service = createRoomService({ url: livekit.wsUrl, minter });
+  const { page, result } = await join(await mint({ identity: 'chatty', role: 'viewer' }));
+  expect(result).toMatchObject({ ok: true });
+  const permission = async () =>
+    (await rooms.listParticipants(room)).find((p) => p.identity === 'chatty')?.permission;
+  const clientSees = () => page.evaluate(() => window.harness.permissions());
+
+  await service.setChatMuted(room, 'chatty', true);
+  expect(await permission()).toMatchObject({
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    canUpdateMetadata: false,
+  });
+  // The server tells the client, which is what the chat box reads.
+  await expect.poll(clientSees, { timeout: 5000 }).toMatchObject({ canPublishData: false });
+
+  await service.setChatMuted(room, 'chatty', false);
+  expect(await permission()).toMatchObject({ canPublish: false, canPublishData: true });
+  await expect.poll(clientSees, { timeout: 5000 }).toMatchObject({ canPublishData: true });
+
+  const missing = await service.setChatMuted(room, 'nobody-here', true).catch((e: unknown) => e);
+  expect(missing).toMatchObject({ code: 'participant_not_found' });
+  // A token signed with the wrong secret is refused by the server, and said so without the token.
+  const elsewhere = createRoomService({
+    url: livekit.wsUrl,
+    minter: createTokenMinter({
+      apiKey: livekit.apiKey,
+      apiSecret: 'wrong-secret-but-thirty-two-bytes!!',
+    }),
+  });
+  const refused = await elsewhere.setChatMuted(room, 'chatty', true).catch((e: unknown) => e);
+  expect(refused).toMatchObject({ code: 'room_service_failed' });
+  expect(String((refused as Error).message)).toMatch(/answered 401/);
 });

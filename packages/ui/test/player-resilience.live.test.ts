@@ -63,6 +63,56 @@ test('when the SFU crashes the player shows reconnecting, then an error with ret
   }
 });
 
+test('when the SFU restarts mid-show, host and viewer recover by themselves: live again, pins kept', async () => {
+  let server = await startLiveKitServer({ name: 'ui-restart' });
+  const port = server.ports.http;
+  const mint = tokens(server);
+  const room = `ui-restart-${Date.now()}`;
+  try {
+    const { page: host, errors: hostErrors } = await openPage(context, site.url);
+    await call(host, 'broadcaster', server.wsUrl, await mint(room, 'host', 'host'));
+    await host.getByRole('button', { name: 'Go Live' }).click({ timeout: 15_000 });
+    await host
+      .getByRole('article', { name: 'Merino scarf' })
+      .getByRole('button', { name: 'Pin' })
+      .click({ timeout: 15_000 });
+
+    const { page: viewer, errors } = await openPage(context, site.url);
+    await call(viewer, 'viewer', server.wsUrl, await mint(room, 'viewer', 'viewer'));
+    const pinned = viewer.locator('.show-interface__pins [data-show-pinned]');
+    await expect.poll(() => phase(viewer), { timeout: 15_000 }).toBe('live');
+    await expect.poll(() => pinned.count(), { timeout: 5000 }).toBe(1);
+
+    // Killed, and back on the same address a moment later with an empty memory: no rooms, no
+    // participants. Neither page is reloaded or clicked. The host's status and pins come back
+    // because LiveKit sends a fresh token whenever a participant's attributes change, and the
+    // client rejoins with it: the late viewer below proves the restarted server has them.
+    await server.crash();
+    await expect.poll(() => phase(viewer), { timeout: 15_000 }).toBe('reconnecting');
+    server = await startLiveKitServer({ name: 'ui-restart', port });
+    await expect.poll(() => phase(viewer), { timeout: 45_000 }).toBe('live');
+    await expect.poll(() => pinned.count(), { timeout: 5000 }).toBe(1);
+    const before = await call(viewer, 'framesDecoded');
+    await expect
+      .poll(() => call(viewer, 'framesDecoded'), { timeout: 10_000 })
+      .toBeGreaterThan(before + 10);
+    // Someone who joins now learns the show from the restarted server alone.
+    const { page: late, errors: lateErrors } = await openPage(context, site.url);
+    await call(late, 'viewer', server.wsUrl, await mint(room, 'late', 'viewer'));
+    await expect.poll(() => phase(late), { timeout: 15_000 }).toBe('live');
+    expect(await late.locator('.show-interface__pins [data-show-pinned]').count()).toBe(1);
+    errors.push(...lateErrors);
+    await late.close();
+    const panel = host.locator('.show-control-panel');
+    expect(await panel.getAttribute('data-show-phase')).toBe('live');
+    expect([...hostErrors, ...errors]).toEqual([]);
+    await host.close();
+    await viewer.close();
+  } finally {
+    await server.stop();
+  }
+});
+
 test('token failures are retried with backoff, then shown with a retry that works', async () => {
   const livekit = inject('livekit');
   const mint = tokens(livekit);

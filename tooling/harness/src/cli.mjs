@@ -10,13 +10,15 @@ import { LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
 import { freeTcpPort } from './ports.mjs';
 import { logToStderr } from './run.mjs';
 import { runTestSuite } from './test-suite.mjs';
+import { serveServerControl } from './server-control.mjs';
 import { spawnTied, stopTied } from './tied-process.mjs';
 
 const USAGE = `usage: show-harness <command>
   ensure [server] [lk] [chromium]  find or build/install the tools (all three when none is named)
   server                           run a local livekit-server until interrupted
   with-livekit -- <cmd> [args…]    run a command with a fresh livekit-server (a random API secret
-                                   per run) and its env vars; SHOW_WEBHOOK_URLS adds webhook targets
+                                   per run) and its env vars; SHOW_WEBHOOK_URLS adds webhook targets;
+                                   POST $SHOW_LIVEKIT_CONTROL_URL/crash or /start from tests
   demo                             build the packages and run the demo app with a local server
   test                             run every check and test, then print "N passed, N failed"`;
 
@@ -111,15 +113,24 @@ async function withLiveKit(argv) {
   const webhookUrls = (process.env.SHOW_WEBHOOK_URLS ?? '').split(',').filter(Boolean);
   // A strong secret of this run's own (unless one is given), so tests can search for it.
   const apiSecret = process.env.LIVEKIT_API_SECRET || randomBytes(24).toString('base64url');
-  const server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret });
+  let server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret });
   logToStderr(`livekit-server on ${server.wsUrl} (log ${server.logFile})`);
+  // Tests may crash the server and start it again on the same address (SHOW_LIVEKIT_CONTROL_URL).
+  const port = server.ports.http;
+  const control = await serveServerControl({
+    crash: () => server.crash(),
+    start: async () => {
+      server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret, port });
+    },
+  });
   const child = spawn(program, args, {
     stdio: 'inherit',
-    env: { ...process.env, ...liveKitEnv(server) },
+    env: { ...process.env, ...liveKitEnv(server), SHOW_LIVEKIT_CONTROL_URL: control.url },
   });
   const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
   process.on('SIGINT', forward).on('SIGTERM', forward);
   const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  await control.close();
   await server.stop();
   return code;
 }

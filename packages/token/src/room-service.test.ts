@@ -1,0 +1,146 @@
+import { describe, expect, test } from 'vitest';
+import { createRoomService, createTokenMinter, createTokenVerifier, roles } from './index';
+import { isTokenError } from './token-error';
+
+const credentials = { apiKey: 'APIkey', apiSecret: 'a-secret-of-at-least-thirty-two-chars!!' };
+const minter = createTokenMinter(credentials);
+const verifier = createTokenVerifier(credentials);
+
+interface Sent {
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
+
+/** A fetch that records what it was sent and answers with `reply`. */
+function recorder(reply: () => Response | Promise<Response>) {
+  const sent: Sent[] = [];
+  const fake: typeof fetch = async (input, init) => {
+    sent.push({
+      url: String(input),
+      headers: new Headers(init?.headers),
+      body: JSON.parse(String(init?.body)),
+    });
+    return reply();
+  };
+  return { sent, fetch: fake };
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isTokenError(error)) throw new Error(`expected a TokenError, got ${String(error)}`);
+  return error;
+};
+
+describe('createRoomService', () => {
+  test('mutes chat: the viewer permission with data off, to UpdateParticipant, as room admin', async () => {
+    const { sent, fetch } = recorder(() => Response.json({ identity: 'v-1' }));
+    const service = createRoomService({ url: 'wss://live.example.com/', minter, fetch });
+    await service.setChatMuted('spring-drop', 'v-1', true);
+
+    expect(sent).toHaveLength(1);
+    const [call] = sent as [Sent];
+    expect(call.url).toBe('https://live.example.com/twirp/livekit.RoomService/UpdateParticipant');
+    expect(call.body).toEqual({
+      room: 'spring-drop',
+      identity: 'v-1',
+      permission: {
+        canSubscribe: true,
+        canPublish: false,
+        canPublishData: false,
+        canPublishSources: [],
+        hidden: false,
+        canUpdateMetadata: false,
+        canSubscribeMetrics: false,
+      },
+    });
+    const token = call.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    const claims = await verifier.verify(token);
+    expect(claims.video).toEqual({ roomAdmin: true, room: 'spring-drop' });
+    expect(claims.sub).toBeUndefined();
+  });
+
+  test('unmutes, and a host keeps its media sources', async () => {
+    const { sent, fetch } = recorder(() => Response.json({}));
+    const service = createRoomService({ url: 'http://127.0.0.1:7880', minter, fetch });
+    await service.setChatMuted('r', 'v-1', false);
+    await service.updatePermission('r', 'host', roles.host.grant);
+    expect((sent[0]?.body as { permission: object }).permission).toMatchObject({
+      canPublishData: true,
+    });
+    expect((sent[1]?.body as { permission: object }).permission).toMatchObject({
+      canPublish: true,
+      canPublishSources: ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE', 'SCREEN_SHARE_AUDIO'],
+      canUpdateMetadata: true,
+    });
+    expect(sent[1]?.url).toBe('http://127.0.0.1:7880/twirp/livekit.RoomService/UpdateParticipant');
+  });
+
+  test('someone not in the room is participant_not_found', async () => {
+    const { fetch } = recorder(() =>
+      Response.json({ code: 'not_found', msg: 'participant not found' }, { status: 404 }),
+    );
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    expect((await refusal(service.setChatMuted('r', 'v-9', true))).code).toBe(
+      'participant_not_found',
+    );
+  });
+
+  test('other failures say the status and Twirp code, and never the token', async () => {
+    let token = '';
+    const fake: typeof fetch = async (_input, init) => {
+      token = new Headers(init?.headers).get('authorization') ?? '';
+      return Response.json({ code: 'unauthenticated', msg: token }, { status: 401 });
+    };
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch: fake });
+    const error = await refusal(service.setChatMuted('r', 'v-1', true));
+    expect(error.code).toBe('room_service_failed');
+    expect(error.message).toBe("LiveKit's room service answered 401 (unauthenticated).");
+    expect(token.length).toBeGreaterThan(20);
+    expect(JSON.stringify({ message: error.message })).not.toContain(token.slice(7));
+  });
+
+  test('a server that does not answer is room_service_failed, with the cause kept', async () => {
+    const fake: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch: fake });
+    const error = await refusal(service.setChatMuted('r', 'v-1', true));
+    expect(error.code).toBe('room_service_failed');
+    expect((error.cause as Error).message).toBe('fetch failed');
+  });
+
+  test('bad input is refused before any request', async () => {
+    const { sent, fetch } = recorder(() => Response.json({}));
+    expect(() => createRoomService({ url: 'ftp://x', minter, fetch })).toThrow(/url must be/);
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    expect((await refusal(service.setChatMuted('', 'v-1', true))).code).toBe('invalid_room');
+    expect((await refusal(service.setChatMuted('r', '', true))).code).toBe('invalid_identity');
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('mintServerToken', () => {
+  test('carries the grant only: no identity, no roomJoin, ten minutes', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const claims = await verifier.verify(await minter.mintServerToken({ roomList: true }));
+    expect(claims.video).toEqual({ roomList: true });
+    expect(claims.sub).toBeUndefined();
+    expect(claims.exp - before).toBeGreaterThanOrEqual(600);
+    expect(claims.exp - before).toBeLessThanOrEqual(601);
+  });
+
+  test('refuses roomJoin, unknown grants and a bad lifetime', async () => {
+    expect((await refusal(minter.mintServerToken({ roomJoin: true, room: 'r' }))).code).toBe(
+      'invalid_grant',
+    );
+    const unknown = { roomAdmin: true, godMode: true } as unknown as Parameters<
+      typeof minter.mintServerToken
+    >[0];
+    expect((await refusal(minter.mintServerToken(unknown))).code).toBe('unknown_grant');
+    expect((await refusal(minter.mintServerToken({ roomAdmin: true }, 5))).code).toBe(
+      'invalid_ttl',
+    );
+  });
+});

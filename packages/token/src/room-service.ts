@@ -1,0 +1,106 @@
+// LiveKit's room service (Twirp over fetch), for what the app's server does to people in a room:
+// today, changing a participant's permission, which is how chat is muted.
+import type { VideoGrant } from './grants';
+import type { TokenMinter } from './minter';
+import { roles, type ShowRole } from './roles';
+import { TokenError } from './token-error';
+import { checkIdentity, checkRoom } from './validate';
+
+export interface RoomServiceOptions {
+  /** The LiveKit server: `https://…` or the `wss://…` browsers use (turned into https). */
+  url: string;
+  /** Signs the short-lived `roomAdmin` token each call carries. */
+  minter: TokenMinter;
+  /** Per call; default 10 s. */
+  timeoutMs?: number;
+  /** For tests and unusual runtimes; default the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+export interface RoomService {
+  /**
+   * Replaces a participant's permission while they are in the room. LiveKit replaces it whole, so
+   * give every field: start from a role preset (`roles.viewer.grant`) and change what you need.
+   * Fails with `participant_not_found` when nobody with that identity is in the room.
+   */
+  updatePermission(room: string, identity: string, permission: VideoGrant): Promise<void>;
+  /**
+   * Mutes or unmutes someone's chat: their role's permission with `canPublishData` off or on.
+   * Also mint their next token with `grants: { canPublishData: false }`, or a rejoin unmutes them.
+   */
+  setChatMuted(room: string, identity: string, muted: boolean, role?: ShowRole): Promise<void>;
+}
+
+// LiveKit's TrackSource enum, as protobuf JSON names it.
+const SOURCE_ENUM = {
+  camera: 'CAMERA',
+  microphone: 'MICROPHONE',
+  screen_share: 'SCREEN_SHARE',
+  screen_share_audio: 'SCREEN_SHARE_AUDIO',
+} as const;
+
+/** A token grant in the shape of LiveKit's ParticipantPermission message. */
+function permissionOf(grant: VideoGrant): Record<string, unknown> {
+  return {
+    canSubscribe: grant.canSubscribe ?? true,
+    canPublish: grant.canPublish ?? true,
+    canPublishData: grant.canPublishData ?? grant.canPublish ?? true,
+    canPublishSources: (grant.canPublishSources ?? []).map((source) => SOURCE_ENUM[source]),
+    hidden: grant.hidden ?? false,
+    canUpdateMetadata: grant.canUpdateOwnMetadata ?? false,
+    canSubscribeMetrics: grant.canSubscribeMetrics ?? false,
+  };
+}
+
+export function createRoomService(options: RoomServiceOptions): RoomService {
+  const base = options.url.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(base)) {
+    throw new TokenError('invalid_request', 'url must be the LiveKit server: https://… or wss://…');
+  }
+  const { minter, timeoutMs = 10_000 } = options;
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call(method: string, room: string, body: Record<string, unknown>) {
+    const token = await minter.mintServerToken({ roomAdmin: true, room });
+    let response: Response;
+    try {
+      response = await send(`${base}/twirp/livekit.RoomService/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ room, ...body }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new TokenError('room_service_failed', `LiveKit's room service did not answer.`, {
+        cause: error,
+      });
+    }
+    if (response.ok) {
+      await response.body?.cancel();
+      return;
+    }
+    // Twirp's error body: { code, msg }. Only the code is repeated, never the text or the token.
+    const code = await response
+      .json()
+      .then((error: unknown) => (error as { code?: unknown }).code)
+      .catch(() => undefined);
+    if (code === 'not_found') {
+      throw new TokenError('participant_not_found', 'Nobody with that identity is in the room.');
+    }
+    throw new TokenError(
+      'room_service_failed',
+      `LiveKit's room service answered ${response.status}${typeof code === 'string' ? ` (${code.slice(0, 40)})` : ''}.`,
+    );
+  }
+
+  const updatePermission: RoomService['updatePermission'] = async (room, identity, permission) => {
+    checkRoom(room);
+    checkIdentity(identity);
+    await call('UpdateParticipant', room, { identity, permission: permissionOf(permission) });
+  };
+  return {
+    updatePermission,
+    setChatMuted: (room, identity, muted, role = 'viewer') =>
+      updatePermission(room, identity, { ...roles[role].grant, canPublishData: !muted }),
+  };
+}
