@@ -164,6 +164,21 @@ describe('a show on the live server', () => {
     expect(await host.getByText('Does the scarf come in blue?').count()).toBe(0);
   });
 
+  test('a message sent the moment someone joins is heard, with their name', async () => {
+    // LiveKit's server tells others about participants who only watch in batches, every 3 s, so
+    // this message usually arrives before the host knows its sender: it is held, not dropped.
+    const newcomer = await join(room, 'newcomer', 'viewer');
+    await newcomer.getByRole('tab', { name: 'Chat' }).click();
+    const input = newcomer.getByPlaceholder('Say something nice…');
+    await expect.poll(() => input.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await input.fill('First!');
+    await input.press('Enter');
+    const heard = host.locator('.show-chat__message', { hasText: 'First!' });
+    await heard.waitFor({ timeout: 6_000 });
+    expect(await heard.locator('.show-chat__author').textContent()).toBe('newcomer');
+    await newcomer.close();
+  });
+
   test('the host ends the show and the viewer sees it ended', async () => {
     await host.getByRole('button', { name: 'End show' }).click();
     await host.getByRole('button', { name: 'Yes, end the show' }).click();

@@ -67,3 +67,54 @@ describe('ChatPanel feedback', () => {
     expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
   });
 });
+
+describe('ChatPanel moderation', () => {
+  function renderModerator(
+    onMuteViewer: (identity: string) => Promise<void>,
+    deleteMessage: ShowPort['deleteMessage'] = async () => {},
+  ) {
+    const store = createShowStore({
+      phase: 'live',
+      self: { identity: 'mod', name: 'Mo', role: 'moderator' },
+      port: { ...port(async () => {}), deleteMessage },
+      messages: [
+        {
+          id: 'm1',
+          text: 'buy my stuff at spam.example',
+          sentAt: 0,
+          from: { identity: 'v-1', name: 'Spammer', role: 'viewer' },
+          local: false,
+        },
+      ],
+    });
+    render(
+      <ShowProvider store={store}>
+        <ChatPanel onMuteViewer={onMuteViewer} />
+      </ShowProvider>,
+    );
+  }
+
+  test('mute calls the app with the identity and says when it is done', async () => {
+    const muted: string[] = [];
+    renderModerator(async (identity) => {
+      muted.push(identity);
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Mute Spammer in chat' }));
+    expect(muted).toEqual(['v-1']);
+    expect(await screen.findByText('Spammer can no longer chat.')).toBeInTheDocument();
+  });
+
+  test.each(['Mute Spammer in chat', 'Delete message from Spammer'])(
+    '%s: a failure is said, never swallowed',
+    async (button) => {
+      renderModerator(
+        () => Promise.reject(new Error('503')),
+        () => Promise.reject(new ShowActionError('offline', 'Not connected to the show.')),
+      );
+      await userEvent.click(screen.getByRole('button', { name: button }));
+      expect(
+        await screen.findByText('That did not go through. Check the connection and try again.'),
+      ).toBeInTheDocument();
+    },
+  );
+});

@@ -20,6 +20,10 @@ export interface ChatLabels {
   remaining: (left: number) => string;
   deleteMessageFrom: (name: string) => string;
   muteViewer: (name: string) => string;
+  /** Said to the moderator once the server has muted someone. */
+  viewerMuted: (name: string) => string;
+  /** Said when a delete or a mute did not go through. */
+  moderationFailed: string;
 }
 
 export const defaultChatLabels: ChatLabels = {
@@ -39,6 +43,8 @@ export const defaultChatLabels: ChatLabels = {
   remaining: (left) => `${left} characters left`,
   deleteMessageFrom: (name) => `Delete message from ${name}`,
   muteViewer: (name) => `Mute ${name} in chat`,
+  viewerMuted: (name) => `${name} can no longer chat.`,
+  moderationFailed: 'That did not go through. Check the connection and try again.',
 };
 
 export interface ChatPanelProps extends HTMLAttributes<HTMLElement>, ChatModerationOptions {
@@ -60,6 +66,23 @@ function refusalText(refusal: ChatRefusal, l: ChatLabels): string | undefined {
       return l.offline;
   }
 }
+
+// A speech bubble struck through: drawn, so it shows where no emoji font is installed.
+const muteIcon = (
+  <svg
+    viewBox="0 0 16 16"
+    width="1em"
+    height="1em"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.5"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
+    <path d="M2.5 3.5h11v7.5H7.5L4.5 13.5V11h-2z" />
+    <path d="M1.5 1.5l13 13" />
+  </svg>
+);
 
 function Badge({ role, l }: { role: ParticipantRole; l: ChatLabels }) {
   if (role === 'viewer') return null;
@@ -108,6 +131,16 @@ export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest 
     }
   }
 
+  // A moderation action's outcome, said in the feedback line (a failure is never silent).
+  async function moderate(action: Promise<void> | undefined, done?: string) {
+    try {
+      await action;
+      setFeedback(done);
+    } catch {
+      setFeedback(l.moderationFailed);
+    }
+  }
+
   const closed = chat.muted || !chat.connected;
   return (
     <section
@@ -142,13 +175,18 @@ export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest 
                   <IconButton
                     label={l.deleteMessageFrom(message.from.name)}
                     icon="×"
-                    onClick={() => void moderation.deleteMessage(message.id).catch(() => {})}
+                    onClick={() => void moderate(moderation.deleteMessage(message.id))}
                   />
                   {moderation.muteViewer && !message.local && message.from.role === 'viewer' && (
                     <IconButton
                       label={l.muteViewer(message.from.name)}
-                      icon="🔇"
-                      onClick={() => void moderation.muteViewer?.(message.from.identity)}
+                      icon={muteIcon}
+                      onClick={() =>
+                        void moderate(
+                          moderation.muteViewer?.(message.from.identity),
+                          l.viewerMuted(message.from.name),
+                        )
+                      }
                     />
                   )}
                 </span>

@@ -34,7 +34,8 @@ import {
 } from '../store/protocol';
 import type { AttachableTrack, HostView, ShowPhase, ShowStore } from '../store/show-store';
 import { ShowActionError } from '../store/show-action-error';
-import { onTopics } from './data-topic';
+import { onTopics, type DataSender } from './data-topic';
+import { createHeldMessages } from './held-messages';
 
 export interface BindRoomOptions {
   chatLimits?: Partial<ChatLimits>;
@@ -134,18 +135,30 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     });
   };
 
-  const receive = (message: ShowMessage, from: RemoteParticipant) => {
-    const author = authorOf(from);
+  // A sender this client does not know yet (see DataSender): chat and deletes wait for them.
+  const held = createHeldMessages<ShowMessage>({ now });
+  const receive = (message: ShowMessage, from: DataSender) => {
+    if (message.type === 'reaction') {
+      store.setState({ reactions: store.getState().reactions + 1 });
+      return;
+    }
+    if (!from.participant) {
+      held.hold(from.identity, message);
+      return;
+    }
+    const author = authorOf(from.participant);
     const { messages } = store.getState();
     if (message.type === 'chat') {
       const entry: ChatMessage = { ...message, from: author, local: false };
       store.setState({ messages: appendMessage(messages, entry, limits.keep) });
-    } else if (message.type === 'chat.delete') {
+    } else if (author.role !== 'viewer') {
       // Only the host and moderators may delete; their role comes from their access token.
-      if (author.role === 'viewer') return;
       store.setState({ messages: messages.filter((m) => m.id !== message.id) });
-    } else {
-      store.setState({ reactions: store.getState().reactions + 1 });
+    }
+  };
+  const onParticipantConnected = (participant: RemoteParticipant) => {
+    for (const message of held.release(participant.identity)) {
+      receive(message, { identity: participant.identity, participant });
     }
   };
 
@@ -248,6 +261,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     if (!message || (topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
     receive(message, from);
   });
+  room.on(RoomEvent.ParticipantConnected, onParticipantConnected);
   room.on(RoomEvent.Reconnecting, onReconnecting);
   room.on(RoomEvent.SignalReconnecting, onReconnecting);
   room.on(RoomEvent.Disconnected, onDisconnected);
@@ -256,6 +270,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
   return () => {
     for (const event of syncEvents) room.off(event, sync);
     stopData();
+    room.off(RoomEvent.ParticipantConnected, onParticipantConnected);
     room.off(RoomEvent.Reconnecting, onReconnecting);
     room.off(RoomEvent.SignalReconnecting, onReconnecting);
     room.off(RoomEvent.Disconnected, onDisconnected);
