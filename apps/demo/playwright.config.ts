@@ -4,8 +4,10 @@ import { CHROMIUM_ARGS, findChromium, reportFile } from '@show/harness';
 
 // Run through `pnpm e2e`, which starts a livekit-server and passes its address in the environment.
 const port = Number(process.env.DEMO_E2E_PORT ?? 3100);
-// One studio passcode per run, shared with the server and the tests (workers inherit it).
+// One studio and one moderator passcode per run, shared with the server and the tests (workers
+// inherit them).
 process.env.SHOW_HOST_PASSCODE ??= `e2e-${randomBytes(12).toString('base64url')}`;
+process.env.SHOW_MODERATOR_PASSCODE ??= `e2e-mod-${randomBytes(12).toString('base64url')}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 if (!executablePath)
@@ -29,6 +31,10 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', SHOW_HOST_PASSCODE: process.env.SHOW_HOST_PASSCODE },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      SHOW_HOST_PASSCODE: process.env.SHOW_HOST_PASSCODE,
+      SHOW_MODERATOR_PASSCODE: process.env.SHOW_MODERATOR_PASSCODE,
+    },
   },
 });

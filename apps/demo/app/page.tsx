@@ -7,9 +7,9 @@ import { NotConfigured } from './NotConfigured';
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
 export const dynamic = 'force-dynamic';
 
-async function serverAnswers(livekitUrl: string): Promise<boolean> {
+async function serverAnswers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(livekitHttpUrl(livekitUrl), {
+    const response = await fetch(livekitHttpUrl(url), {
       cache: 'no-store',
       signal: AbortSignal.timeout(2000),
     });
@@ -22,8 +22,8 @@ async function serverAnswers(livekitUrl: string): Promise<boolean> {
 export default async function HomePage() {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Show" problems={result.problems} />;
-  const reachable = await serverAnswers(result.config.livekitUrl);
-  const show = showState().get(SHOW_ROOM);
+  const reachable = await serverAnswers(result.config.serverUrl);
+  const show = await showState().get(SHOW_ROOM);
   return (
     <main>
       <h1>Show</h1>

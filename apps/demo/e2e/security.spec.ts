@@ -15,8 +15,16 @@ test('the client bundle holds no secret and no server configuration', () => {
   expect(files.length).toBeGreaterThan(10);
   const secret = process.env.LIVEKIT_API_SECRET ?? '';
   const passcode = process.env.SHOW_HOST_PASSCODE ?? '';
+  const modPasscode = process.env.SHOW_MODERATOR_PASSCODE ?? '';
   // The names too: a server module pulled into a client component would carry them.
-  const needles = ['LIVEKIT_API_SECRET', 'SHOW_HOST_PASSCODE', 'LIVEKIT_API_KEY', passcode];
+  const needles = [
+    'LIVEKIT_API_SECRET',
+    'SHOW_HOST_PASSCODE',
+    'SHOW_MODERATOR_PASSCODE',
+    'LIVEKIT_API_KEY',
+    passcode,
+    modPasscode,
+  ];
   // The dev server's secret is the word "secret", which code may contain: search a real one only.
   if (secret.length >= 16) needles.push(secret);
   for (const file of files) {
@@ -28,7 +36,7 @@ test('the client bundle holds no secret and no server configuration', () => {
 test('pages carry a CSP that allows the LiveKit server, and the other security headers', async ({
   request,
 }) => {
-  for (const path of ['/', '/studio', '/show/spring-drop']) {
+  for (const path of ['/', '/studio', '/moderate', '/show/spring-drop']) {
     const response = await request.get(path);
     const headers = response.headers();
     const livekit = process.env.NEXT_PUBLIC_LIVEKIT_URL ?? '';

@@ -2,16 +2,12 @@
 // previews the camera and goes live; two viewers see the picture and hear the sound.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { errorLog, expectPhase, framesDecoded, joinShow, say } from './pages';
 
 const passcode = process.env.SHOW_HOST_PASSCODE ?? '';
 /** The repository's docs/screenshots, which the README shows. */
 const shot = (name: string) =>
   fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));
-
-const framesDecoded = (page: Page) =>
-  page.evaluate(
-    () => document.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
-  );
 
 /** True once an audio element of the page is playing and its clock moves. */
 const audioPlays = (page: Page) =>
@@ -25,13 +21,7 @@ const audioPlays = (page: Page) =>
 
 test('the host goes live and two viewers see and hear the show', async ({ browser }) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  const watch = (page: Page, who: string) => {
-    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${who}: ${message.text()}`);
-    });
-  };
+  const { errors, watch } = errorLog();
 
   // 2. The host signs in (a wrong passcode first), previews the camera and goes live.
   const hostContext = await browser.newContext();
@@ -62,15 +52,11 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
     });
     const page = await context.newPage();
     watch(page, name);
-    await page.goto('/show/spring-drop');
-    await page.getByLabel('Your name in the chat').fill(name);
-    await page.getByRole('button', { name: 'Join the show' }).click();
+    await joinShow(page, name);
     viewers.push(page);
   }
   for (const page of viewers) {
-    await expect(page.locator('.show-player')).toHaveAttribute('data-show-phase', 'live', {
-      timeout: 20_000,
-    });
+    await expectPhase(page, 'live');
     await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(10);
     const before = await framesDecoded(page);
     await page.waitForTimeout(1000);
@@ -90,6 +76,13 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
       timeout: 5_000,
     });
   }
+  // A few words in the chat, as in any show.
+  const [ana, ben] = viewers as [Page, Page];
+  await say(ana, 'Is the scarf soft enough for a baby?');
+  await say(host, 'Very soft: 100 % merino. Pinned it for you, Ana!');
+  await say(ben, 'Just ordered the rose one!');
+  await expect(ana.getByText('Just ordered the rose one')).toBeVisible({ timeout: 5000 });
+  await expect(host.getByText('Just ordered the rose one')).toBeVisible({ timeout: 5000 });
   await host.setViewportSize({ width: 1440, height: 960 });
   await host.screenshot({ path: shot('studio-desktop') });
   await viewers[0]?.screenshot({ path: shot('viewer-desktop') });
@@ -115,9 +108,7 @@ test('the host goes live and two viewers see and hear the show', async ({ browse
   await expect(viewerCount).toHaveAttribute('data-show-viewers', '1', { timeout: 10_000 });
   await host.getByRole('button', { name: 'End show' }).click();
   await host.getByRole('button', { name: 'Yes, end the show' }).click();
-  await expect(staying.locator('.show-player')).toHaveAttribute('data-show-phase', 'ended', {
-    timeout: 10_000,
-  });
+  await expectPhase(staying, 'ended', 10_000);
   await expect(staying.getByText(/The show has ended/)).toBeVisible();
   await expect(host.locator('.show-control-panel')).toHaveAttribute('data-show-phase', 'ended');
   await expect

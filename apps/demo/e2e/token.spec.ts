@@ -102,3 +102,61 @@ test('a signed-in host gets the host role only when asking for it; as a viewer i
   expect(asViewer.role).toBe('viewer');
   expect(asViewer.identity).not.toBe('host');
 });
+
+test('a signed-in moderator gets the moderator role, never the host’s; the moderator passcode is not the host’s', async ({
+  request,
+}) => {
+  const wrong = await request.post('/api/studio/session', {
+    form: { role: 'host', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+    maxRedirects: 0,
+  });
+  expect(wrong.headers().location).toBe('/studio?error=wrong');
+  const signIn = await request.post('/api/studio/session', {
+    form: { role: 'moderator', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(303);
+  expect(signIn.headers().location).toBe('/show/spring-drop');
+  const mod = await (await request.get('/api/livekit/token?room=spring-drop&username=Mo')).json();
+  expect(mod).toMatchObject({ role: 'moderator', identity: expect.stringMatching(/^v-/) });
+  const claims = await verifier.verify(mod.token);
+  expect(claims.attributes?.['show.role']).toBe('moderator');
+  expect(claims.video).toMatchObject({ canPublish: false, canPublishData: true });
+  const asHost = await request.get('/api/livekit/token?room=spring-drop&username=Mo&admin=true');
+  expect(asHost.status()).toBe(403);
+});
+
+test('muting needs a host or moderator session; a muted viewer’s next token cannot chat', async ({
+  playwright,
+  baseURL,
+}) => {
+  const viewer = await playwright.request.newContext({ baseURL: baseURL ?? '' });
+  const first = await (
+    await viewer.get('/api/livekit/token?room=spring-drop&username=Loud')
+  ).json();
+  const mute = { identity: first.identity, muted: true };
+  // The viewer cannot mute anybody, itself included.
+  const self = await viewer.post('/api/shows/spring-drop/chat-mute', { data: mute });
+  expect(self.status()).toBe(401);
+
+  const mod = await playwright.request.newContext({ baseURL: baseURL ?? '' });
+  await mod.post('/api/studio/session', {
+    form: { role: 'moderator', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+    maxRedirects: 0,
+  });
+  const muted = await mod.post('/api/shows/spring-drop/chat-mute', { data: mute });
+  expect(muted.status()).toBe(200);
+  // Not in the room (this viewer only asked for a token): applied when they join.
+  expect(await muted.json()).toEqual({ ...mute, applied: 'next-join' });
+  const next = await (await viewer.get('/api/livekit/token?room=spring-drop&username=Loud')).json();
+  expect(next.identity).toBe(first.identity);
+  expect((await verifier.verify(next.token)).video).toMatchObject({ canPublishData: false });
+
+  await mod.post('/api/shows/spring-drop/chat-mute', { data: { ...mute, muted: false } });
+  const after = await (
+    await viewer.get('/api/livekit/token?room=spring-drop&username=Loud')
+  ).json();
+  expect((await verifier.verify(after.token)).video).toMatchObject({ canPublishData: true });
+  await viewer.dispose();
+  await mod.dispose();
+});

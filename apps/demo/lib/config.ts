@@ -8,6 +8,13 @@ export interface DemoConfig {
   apiSecret: string;
   /** The studio's passcode (SHOW_HOST_PASSCODE); without it nobody can sign in as host. */
   hostPasscode: string | undefined;
+  /** Moderators' passcode (SHOW_MODERATOR_PASSCODE); without it nobody can sign in to moderate. */
+  moderatorPasscode: string | undefined;
+  /**
+   * Where this server calls LiveKit's room service: LIVEKIT_URL when the server reaches LiveKit by
+   * another address than browsers do, else the public URL.
+   */
+  serverUrl: string;
 }
 
 export type ConfigResult = { ok: true; config: DemoConfig } | { ok: false; problems: string[] };
@@ -22,6 +29,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const apiKey = env.LIVEKIT_API_KEY?.trim() ?? '';
   const apiSecret = env.LIVEKIT_API_SECRET ?? '';
   const hostPasscode = env.SHOW_HOST_PASSCODE || undefined;
+  const moderatorPasscode = env.SHOW_MODERATOR_PASSCODE || undefined;
+  const serverUrl = env.LIVEKIT_URL?.trim() || livekitUrl;
 
   if (!livekitUrl) {
     problems.push(
@@ -41,13 +50,30 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'SHOW_HOST_PASSCODE must be at least 8 characters (or unset to close the studio).',
     );
   }
+  if (moderatorPasscode !== undefined && moderatorPasscode.length < 8) {
+    problems.push(
+      'SHOW_MODERATOR_PASSCODE must be at least 8 characters (or unset: nobody moderates).',
+    );
+  } else if (moderatorPasscode !== undefined && moderatorPasscode === hostPasscode) {
+    problems.push(
+      'SHOW_MODERATOR_PASSCODE must differ from SHOW_HOST_PASSCODE: moderators must not be able to go live.',
+    );
+  }
+  if (env.LIVEKIT_URL?.trim() && !/^(wss?|https?):\/\/[^/\s]+/.test(serverUrl)) {
+    problems.push(
+      'LIVEKIT_URL must start with ws://, wss://, http:// or https:// followed by a host.',
+    );
+  }
 
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, config: { livekitUrl, apiKey, apiSecret, hostPasscode } };
+    : {
+        ok: true,
+        config: { livekitUrl, apiKey, apiSecret, hostPasscode, moderatorPasscode, serverUrl },
+      };
 }
 
 /** The HTTP(S) address of the same server, for server-to-server calls. */
-export function livekitHttpUrl(livekitUrl: string): string {
-  return livekitUrl.replace(/^ws/, 'http');
+export function livekitHttpUrl(url: string): string {
+  return url.replace(/^ws/, 'http');
 }

@@ -38,6 +38,27 @@ describe('show state from webhooks', () => {
     expect(state.get('spring-drop').viewers).toBe(0);
   });
 
+  test('moderators are staff, not audience', () => {
+    const state = createMemoryShowState();
+    state.apply(event('participant_joined', 'v-1'));
+    state.apply({
+      ...event('participant_joined', 'v-2'),
+      participant: { sid: 'PA_m', identity: 'v-2', attributes: { 'show.role': 'moderator' } },
+    });
+    expect(state.get('spring-drop').viewers).toBe(1);
+  });
+
+  test('a muted chat is remembered per room, also when the room starts again', () => {
+    const state = createMemoryShowState();
+    state.setChatMuted('spring-drop', 'v-1', true);
+    state.apply(event('room_started'));
+    expect(state.isChatMuted('spring-drop', 'v-1')).toBe(true);
+    expect(state.isChatMuted('spring-drop', 'v-2')).toBe(false);
+    expect(state.isChatMuted('other-room', 'v-1')).toBe(false);
+    state.setChatMuted('spring-drop', 'v-1', false);
+    expect(state.isChatMuted('spring-drop', 'v-1')).toBe(false);
+  });
+
   test('an unknown room reads as upcoming with nobody watching', () => {
     expect(createMemoryShowState().get('nope')).toEqual({
       room: 'nope',

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { WebhookEvent } from '@show/token';
+import { ROLE_ATTRIBUTE, type WebhookEvent } from '@show/token';
 
 export type ShowStatus = 'upcoming' | 'live' | 'ended';
 
@@ -14,14 +14,19 @@ export interface ShowSnapshot {
   updatedAt: number | null;
 }
 
+type Awaitable<T> = T | Promise<T>;
+
 /**
  * Where the show's state lives. In memory by default; put a shared store (Redis, a database)
- * behind the same two methods when the app runs on several instances.
+ * behind the same methods when the app runs on several instances (callers await each one).
  */
 export interface ShowStateStore {
   /** Applies one verified webhook event; a repeated event id is ignored. Returns false then. */
-  apply(event: WebhookEvent, now?: number): boolean;
-  get(room: string): ShowSnapshot;
+  apply(event: WebhookEvent, now?: number): Awaitable<boolean>;
+  get(room: string): Awaitable<ShowSnapshot>;
+  /** Remembers whose chat a moderator muted, so their next token (a rejoin) keeps it muted. */
+  setChatMuted(room: string, identity: string, muted: boolean): Awaitable<void>;
+  isChatMuted(room: string, identity: string): Awaitable<boolean>;
 }
 
 const HOST_IDENTITY = 'host';
@@ -32,9 +37,18 @@ interface RoomState {
   viewers: Set<string>;
   peak: number;
   updatedAt: number | null;
+  /** Kept across restarts of the room: a muted viewer stays muted for the show. */
+  chatMuted: Set<string>;
 }
 
-export function createMemoryShowState(): ShowStateStore {
+/** Staff are not audience: the host, and anyone whose token gave them the host or moderator role. */
+function isStaff(event: WebhookEvent): boolean {
+  const participant = event.participant;
+  const role = participant?.attributes?.[ROLE_ATTRIBUTE];
+  return participant?.identity === HOST_IDENTITY || role === 'host' || role === 'moderator';
+}
+
+export function createMemoryShowState() {
   const rooms = new Map<string, RoomState>();
   // Insertion-ordered: the oldest ids are forgotten first.
   const seen = new Set<string>();
@@ -42,7 +56,13 @@ export function createMemoryShowState(): ShowStateStore {
   const roomState = (name: string) => {
     let state = rooms.get(name);
     if (!state) {
-      state = { status: 'upcoming', viewers: new Set(), peak: 0, updatedAt: null };
+      state = {
+        status: 'upcoming',
+        viewers: new Set(),
+        peak: 0,
+        updatedAt: null,
+        chatMuted: new Set(),
+      };
       rooms.set(name, state);
     }
     return state;
@@ -69,7 +89,7 @@ export function createMemoryShowState(): ShowStateStore {
           state.viewers.clear();
           break;
         case 'participant_joined':
-          if (identity && identity !== HOST_IDENTITY) {
+          if (identity && !isStaff(event)) {
             state.viewers.add(identity);
             state.peak = Math.max(state.peak, state.viewers.size);
           }
@@ -85,6 +105,12 @@ export function createMemoryShowState(): ShowStateStore {
       }
       return true;
     },
+    setChatMuted(room, identity, muted) {
+      const { chatMuted } = roomState(room);
+      if (muted) chatMuted.add(identity);
+      else chatMuted.delete(identity);
+    },
+    isChatMuted: (room, identity) => rooms.get(room)?.chatMuted.has(identity) ?? false,
     get(room) {
       const state = rooms.get(room);
       return {
@@ -95,7 +121,7 @@ export function createMemoryShowState(): ShowStateStore {
         updatedAt: state?.updatedAt ?? null,
       };
     },
-  };
+  } satisfies ShowStateStore;
 }
 
 const KEY = Symbol.for('show.demo.show-state');

@@ -2,12 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createTokenHandler, createTokenMinter } from '@show/token';
 import type { DemoConfig } from './config';
-import { cookieHeader, HOST_COOKIE, isHostSession, readCookie } from './host-session';
 import { clientKey, createRateLimiter } from './rate-limit';
+import { showState } from './show-state';
+import { cookieHeader, readCookie, staffRoleOf } from './staff-session';
 
 /** Keeps a viewer the same person across reloads: the identity is the server's, never typed. */
 export const VIEWER_COOKIE = 'show_viewer';
-const VIEWER_ID = /^v-[0-9a-f-]{36}$/;
+/** What the server assigns to viewers (and moderators): only these can be muted. */
+export const VIEWER_ID = /^v-[0-9a-f-]{36}$/;
 
 // 30 token requests per minute per client: a page retries 4 times at most, reloads are rare.
 const limit = createRateLimiter({ limit: 30, windowMs: 60_000 });
@@ -18,7 +20,8 @@ const viewerIds = new WeakMap<Request, string>();
 
 /**
  * The seed's `/api/livekit/token?room=&username=&admin=` on @show/token's handler. A host session
- * cookie is the only way to the host role; everyone else is a viewer with a server-assigned identity.
+ * cookie is the only way to the host role, a moderator session the only way to the moderator role;
+ * everyone else is a viewer with a server-assigned identity, muted if a moderator said so.
  */
 export async function handleTokenRequest(request: Request, config: DemoConfig): Promise<Response> {
   const existing = readCookie(request, VIEWER_COOKIE);
@@ -39,14 +42,20 @@ export async function handleTokenRequest(request: Request, config: DemoConfig): 
         production: process.env.NODE_ENV === 'production',
         onError: (error) =>
           console.error('token endpoint:', error instanceof Error ? error.name : 'error'),
-        authorize: (req, input) => {
+        authorize: async (req, input) => {
+          const staff = staffRoleOf(req, config.apiSecret);
           // The host identity only for an admin request: the host's own browser on the viewer page
           // must join as a viewer, or LiveKit would drop the studio's connection (same identity).
-          if (input.admin && isHostSession(readCookie(req, HOST_COOKIE), config.apiSecret)) {
-            return { identity: 'host', role: 'host' };
-          }
+          if (input.admin && staff === 'host') return { identity: 'host', role: 'host' };
           const id = viewerIds.get(req);
-          return id ? { identity: id, role: 'viewer' } : null;
+          if (!id) return null;
+          if (staff === 'moderator') return { identity: id, role: 'moderator' };
+          const muted = await showState().isChatMuted(input.room, id);
+          return {
+            identity: id,
+            role: 'viewer',
+            ...(muted && { grants: { canPublishData: false } }),
+          };
         },
       }),
     };

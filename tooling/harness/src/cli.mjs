@@ -158,6 +158,7 @@ async function demo() {
   });
   // The studio's passcode: one per run unless given, printed below for the host.
   const passcode = process.env.SHOW_HOST_PASSCODE || randomBytes(9).toString('base64url');
+  const modPasscode = process.env.SHOW_MODERATOR_PASSCODE || randomBytes(9).toString('base64url');
   const next = spawnTied(
     'pnpm',
     [
@@ -177,6 +178,7 @@ async function demo() {
         ...process.env,
         ...liveKitEnv(server),
         SHOW_HOST_PASSCODE: passcode,
+        SHOW_MODERATOR_PASSCODE: modPasscode,
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },
@@ -184,6 +186,7 @@ async function demo() {
   console.log(`
   Show demo         ${demoUrl}
   Host studio       ${demoUrl}/studio  (passcode ${passcode})
+  Moderation        ${demoUrl}/moderate  (passcode ${modPasscode})
   LiveKit server    ${server.wsUrl}  (key ${server.apiKey}, log ${server.logFile})
   Prometheus        ${server.prometheusUrl}
 

@@ -9,6 +9,7 @@ import {
 import { useCallback } from 'react';
 import type { ShowPageProps } from '../../lib/catalog';
 import { fetchToken } from '../../lib/fetch-token';
+import { muteViewer } from '../../lib/mute-viewer';
 import { useShowSnapshot } from '../../lib/useShowSnapshot';
 
 function Health() {
@@ -18,6 +19,7 @@ function Health() {
 export function Studio({ serverUrl, room, products }: ShowPageProps) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
   const snapshot = useShowSnapshot(room);
+  const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
   return (
     <LiveKitBroadcaster
       serverUrl={serverUrl}
@@ -35,7 +37,7 @@ export function Studio({ serverUrl, room, products }: ShowPageProps) {
         <Health />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>
-          <ChatPanel />
+          <ChatPanel onMuteViewer={onMuteViewer} />
         </section>
       </div>
     </LiveKitBroadcaster>

@@ -1,17 +1,12 @@
 import { cookies } from 'next/headers';
 import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../lib/catalog';
 import { readConfig } from '../../lib/config';
-import { HOST_COOKIE, isHostSession } from '../../lib/host-session';
+import { isStaffSession, SESSION_COOKIES } from '../../lib/staff-session';
 import { Studio } from './Studio';
 import { NotConfigured } from '../NotConfigured';
+import { SignIn } from '../SignIn';
 
 export const dynamic = 'force-dynamic';
-
-const ERRORS: Record<string, string> = {
-  wrong: 'That passcode is not right. Check it and try again.',
-  'too-many': 'Too many attempts. Wait a few minutes, then try again.',
-  closed: 'The studio is closed: SHOW_HOST_PASSCODE is not set on the server.',
-};
 
 export default async function StudioPage({
   searchParams,
@@ -20,8 +15,8 @@ export default async function StudioPage({
 }) {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Studio" problems={result.problems} />;
-  const session = (await cookies()).get(HOST_COOKIE)?.value;
-  if (isHostSession(session, result.config.apiSecret)) {
+  const session = (await cookies()).get(SESSION_COOKIES.host)?.value;
+  if (isStaffSession('host', session, result.config.apiSecret)) {
     return (
       <main className="studio">
         <header className="studio__header">
@@ -34,31 +29,12 @@ export default async function StudioPage({
       </main>
     );
   }
-  const error = (await searchParams).error;
-  const message = typeof error === 'string' ? ERRORS[error] : undefined;
   return (
-    <main className="page page--narrow">
-      <h1>Host studio</h1>
-      <p>Sign in with the studio passcode to go live. The demo command prints it when it starts.</p>
-      <form action="/api/studio/session" method="post" className="sign-in">
-        <label htmlFor="passcode">Passcode</label>
-        <input
-          id="passcode"
-          name="passcode"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="show-input"
-        />
-        <button type="submit" className="show-button show-button--primary">
-          Sign in
-        </button>
-        {message && (
-          <p role="alert" className="sign-in__error">
-            {message}
-          </p>
-        )}
-      </form>
-    </main>
+    <SignIn
+      role="host"
+      title="Host studio"
+      intro="Sign in with the studio passcode to go live. The demo command prints it when it starts."
+      error={(await searchParams).error}
+    />
   );
 }

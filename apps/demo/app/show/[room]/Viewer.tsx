@@ -3,12 +3,19 @@ import { ShowInterface, type CartApi } from '@show/ui';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { ShowPageProps } from '../../../lib/catalog';
 import { fetchToken } from '../../../lib/fetch-token';
+import { muteViewer } from '../../../lib/mute-viewer';
 
-export function Viewer({ serverUrl, room, products }: ShowPageProps) {
+export function Viewer({
+  serverUrl,
+  room,
+  products,
+  moderator,
+}: ShowPageProps & { moderator: boolean }) {
   const [name, setName] = useState<string>();
   const [draft, setDraft] = useState('');
   const [order, setOrder] = useState<string>();
   const token = useCallback(() => fetchToken(room, name ?? 'Guest'), [room, name]);
+  const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
 
   function join(event: FormEvent) {
     event.preventDefault();
@@ -48,6 +55,7 @@ export function Viewer({ serverUrl, room, products }: ShowPageProps) {
         products={products}
         showId={room}
         onCheckout={onCheckout}
+        {...(moderator && { onMuteViewer })}
         className="viewer__show"
       />
       <p role="status" className="viewer__order">

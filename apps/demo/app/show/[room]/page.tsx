@@ -1,6 +1,8 @@
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../../lib/catalog';
 import { readConfig } from '../../../lib/config';
+import { isStaffSession, SESSION_COOKIES } from '../../../lib/staff-session';
 import { Viewer } from './Viewer';
 import { NotConfigured } from '../../NotConfigured';
 
@@ -11,10 +13,23 @@ export default async function ShowPage({ params }: { params: Promise<{ room: str
   if (room !== SHOW_ROOM) notFound();
   const result = readConfig();
   if (!result.ok) return <NotConfigured title={SHOW_TITLE} problems={result.problems} />;
+  // The token endpoint makes a signed-in moderator's token a moderator's; this shows the tools.
+  const session = (await cookies()).get(SESSION_COOKIES.moderator)?.value;
+  const moderator = isStaffSession('moderator', session, result.config.apiSecret);
   return (
     <main className="viewer">
       <h1 className="viewer__title">{SHOW_TITLE}</h1>
-      <Viewer serverUrl={result.config.livekitUrl} room={room} products={catalog} />
+      {moderator && (
+        <p className="viewer__moderating">
+          You are moderating: every chat message has delete and mute buttons.
+        </p>
+      )}
+      <Viewer
+        serverUrl={result.config.livekitUrl}
+        room={room}
+        products={catalog}
+        moderator={moderator}
+      />
     </main>
   );
 }

@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
       await request.text(),
       request.headers.get('authorization'),
     );
-    const applied = showState().apply(event);
+    const applied = await showState().apply(event);
     return Response.json({ ok: true, duplicate: !applied });
   } catch (error) {
     const code = isTokenError(error) ? error.code : 'invalid_webhook';

@@ -5,5 +5,5 @@ export const dynamic = 'force-dynamic';
 /** The show's status and viewer counts, from the server's webhooks: `{ room, status, viewers, peakViewers }`. */
 export async function GET(_request: Request, { params }: { params: Promise<{ room: string }> }) {
   const { room } = await params;
-  return Response.json(showState().get(room), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await showState().get(room), { headers: { 'Cache-Control': 'no-store' } });
 }

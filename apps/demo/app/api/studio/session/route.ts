@@ -1,43 +1,67 @@
+import { SHOW_ROOM } from '../../../../lib/catalog';
 import { readConfig } from '../../../../lib/config';
+import { clientKey, createRateLimiter } from '../../../../lib/rate-limit';
 import {
   cookieHeader,
-  createHostSession,
-  HOST_COOKIE,
+  createStaffSession,
   passcodeMatches,
-} from '../../../../lib/host-session';
-import { clientKey, createRateLimiter } from '../../../../lib/rate-limit';
+  SESSION_COOKIES,
+  type StaffRole,
+} from '../../../../lib/staff-session';
 
 export const dynamic = 'force-dynamic';
 
-// Ten tries per 10 minutes per client: enough for typos, far too few for guessing.
+// Ten tries per 10 minutes per client, both forms together: enough for typos, far too few for
+// guessing.
 const attempts = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
 
-function back(query: string, cookie?: string): Response {
+// Where each role signs in, and where a signed-in moderator goes: the show, with tools.
+const SIGN_IN: Record<StaffRole, string> = { host: '/studio', moderator: '/moderate' };
+const HOME: Record<StaffRole, string> = { host: '/studio', moderator: `/show/${SHOW_ROOM}` };
+
+function redirect(location: string, cookie?: string): Response {
   // Relative: behind a proxy (or Next's own), request.url may not name the host the browser used.
-  const headers = new Headers({ Location: `/studio${query}` });
+  const headers = new Headers({ Location: location });
   if (cookie) headers.append('Set-Cookie', cookie);
   return new Response(null, { status: 303, headers });
 }
 
-/** The studio's sign-in form posts here: a matching passcode gets the host session cookie. */
+/**
+ * The sign-in forms post here (`passcode`, and `role`: host unless "moderator"). A matching
+ * passcode gets that role's session cookie.
+ */
 export async function POST(request: Request): Promise<Response> {
-  const result = readConfig();
-  if (!result.ok || !result.config.hostPasscode) return back('?error=closed');
-  if (!attempts(clientKey(request)).allowed) return back('?error=too-many');
-  let typed: string;
+  let form: FormData | undefined;
   try {
-    const value = (await request.formData()).get('passcode');
-    typed = typeof value === 'string' ? value : '';
+    form = await request.formData();
   } catch {
-    return back('?error=wrong');
+    form = undefined;
   }
-  if (!passcodeMatches(typed, result.config.hostPasscode)) return back('?error=wrong');
-  const session = createHostSession(result.config.apiSecret);
+  const role: StaffRole = form?.get('role') === 'moderator' ? 'moderator' : 'host';
+  const back = (error: string) => redirect(`${SIGN_IN[role]}?error=${error}`);
+  const result = readConfig();
+  const passcode = result.ok
+    ? role === 'host'
+      ? result.config.hostPasscode
+      : result.config.moderatorPasscode
+    : undefined;
+  if (!result.ok || !passcode) return back('closed');
+  if (!attempts(clientKey(request)).allowed) return back('too-many');
+  const typed = form?.get('passcode');
+  if (typeof typed !== 'string' || !passcodeMatches(typed, passcode)) return back('wrong');
+  const session = createStaffSession(role, result.config.apiSecret);
   const secure = new URL(request.url).protocol === 'https:';
-  return back('', cookieHeader(HOST_COOKIE, session.value, { maxAge: session.maxAge, secure }));
+  return redirect(
+    HOME[role],
+    cookieHeader(SESSION_COOKIES[role], session.value, { maxAge: session.maxAge, secure }),
+  );
 }
 
-/** Sign out: the cookie is cleared. */
+/** Sign out of every role: the cookies are cleared. */
 export async function DELETE(): Promise<Response> {
-  return back('', cookieHeader(HOST_COOKIE, '', { maxAge: 0, secure: false }));
+  const response = redirect('/');
+  for (const name of Object.values(SESSION_COOKIES)) {
+    response.headers.append('Set-Cookie', cookieHeader(name, '', { maxAge: 0, secure: false }));
+  }
+  return response;
 }

@@ -1,0 +1,53 @@
+import type { StaffRole } from '../lib/staff-session';
+
+const ERRORS: Record<string, string> = {
+  wrong: 'That passcode is not right. Check it and try again.',
+  'too-many': 'Too many attempts. Wait a few minutes, then try again.',
+};
+
+const CLOSED: Record<StaffRole, string> = {
+  host: 'The studio is closed: SHOW_HOST_PASSCODE is not set on the server.',
+  moderator: 'Moderation is closed: SHOW_MODERATOR_PASSCODE is not set on the server.',
+};
+
+/** The passcode form of the studio and of moderation; posts to /api/studio/session. */
+export function SignIn({
+  role,
+  title,
+  intro,
+  error,
+}: {
+  role: StaffRole;
+  title: string;
+  intro: string;
+  error: string | string[] | undefined;
+}) {
+  const message =
+    typeof error === 'string' ? (error === 'closed' ? CLOSED[role] : ERRORS[error]) : undefined;
+  return (
+    <main className="page page--narrow">
+      <h1>{title}</h1>
+      <p>{intro}</p>
+      <form action="/api/studio/session" method="post" className="sign-in">
+        <input type="hidden" name="role" value={role} />
+        <label htmlFor="passcode">Passcode</label>
+        <input
+          id="passcode"
+          name="passcode"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="show-input"
+        />
+        <button type="submit" className="show-button show-button--primary">
+          Sign in
+        </button>
+        {message && (
+          <p role="alert" className="sign-in__error">
+            {message}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}
