@@ -55,6 +55,23 @@ describe('POST /api/shows/[room]/chat-mute', () => {
     expect(state.isChatMuted('spring-drop', viewer)).toBe(true);
   });
 
+  test('behind a proxy, the browser’s host is the forwarded one', async () => {
+    const { calls, service } = rooms();
+    const response = await handleChatMute(
+      request(
+        { identity: viewer, muted: true },
+        {
+          role: 'moderator',
+          headers: { origin: 'https://shop.example', 'x-forwarded-host': 'shop.example' },
+        },
+      ),
+      'spring-drop',
+      { apiSecret, rooms: service, state: createMemoryShowState() },
+    );
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
   test('someone who left is muted when they rejoin', async () => {
     const state = createMemoryShowState();
     const { service } = rooms(new TokenError('participant_not_found', 'gone'));

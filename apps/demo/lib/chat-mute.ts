@@ -31,7 +31,12 @@ function foreignOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   try {
-    return new URL(origin).host !== (request.headers.get('host') ?? new URL(request.url).host);
+    // Behind a proxy the browser's host is in X-Forwarded-Host.
+    const host =
+      request.headers.get('x-forwarded-host') ??
+      request.headers.get('host') ??
+      new URL(request.url).host;
+    return new URL(origin).host !== host;
   } catch {
     return true;
   }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { createTokenHandler, createTokenMinter } from '@show/token';
+import { createTokenHandler } from '@show/token';
 import type { DemoConfig } from './config';
+import { minterFor } from './minter';
 import { clientKey, createRateLimiter } from './rate-limit';
 import { showState } from './show-state';
 import { cookieHeader, readCookie, staffRoleOf } from './staff-session';
@@ -28,12 +29,7 @@ export async function handleTokenRequest(request: Request, config: DemoConfig): 
   const viewerId = existing && VIEWER_ID.test(existing) ? existing : `v-${randomUUID()}`;
   const key = `${config.apiKey}\u0000${config.apiSecret}`;
   if (cached?.key !== key) {
-    const minter = createTokenMinter({
-      apiKey: config.apiKey,
-      apiSecret: config.apiSecret,
-      // The local dev server's secret is the well-known "secret"; real deployments get the check.
-      requireStrongSecret: !config.livekitUrl.startsWith('ws://127.0.0.1'),
-    });
+    const minter = minterFor(config);
     cached = {
       key,
       handle: createTokenHandler({

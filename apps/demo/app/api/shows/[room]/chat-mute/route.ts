@@ -1,12 +1,13 @@
-import { createRoomService, createTokenMinter, type RoomService } from '@show/token';
+import { createRoomService, type RoomService, type TokenMinter } from '@show/token';
 import { SHOW_ROOM } from '../../../../../lib/catalog';
 import { handleChatMute } from '../../../../../lib/chat-mute';
 import { readConfig } from '../../../../../lib/config';
+import { minterFor } from '../../../../../lib/minter';
 import { showState } from '../../../../../lib/show-state';
 
 export const dynamic = 'force-dynamic';
 
-let cached: { key: string; rooms: RoomService } | undefined;
+let cached: { minter: TokenMinter; url: string; rooms: RoomService } | undefined;
 
 /** The host or a moderator mutes (or unmutes) a viewer's chat: see lib/chat-mute.ts. */
 export async function POST(
@@ -24,11 +25,18 @@ export async function POST(
   if (!result.ok) {
     return Response.json({ error: { code: 'not_configured' } }, { status: 503 });
   }
-  const { apiKey, apiSecret, serverUrl } = result.config;
-  const key = `${serverUrl}\u0000${apiKey}\u0000${apiSecret}`;
-  if (cached?.key !== key) {
-    const minter = createTokenMinter({ apiKey, apiSecret, requireStrongSecret: false });
-    cached = { key, rooms: createRoomService({ url: serverUrl, minter }) };
+  const { config } = result;
+  const minter = minterFor(config);
+  if (cached?.minter !== minter || cached.url !== config.serverUrl) {
+    cached = {
+      minter,
+      url: config.serverUrl,
+      rooms: createRoomService({ url: config.serverUrl, minter }),
+    };
   }
-  return handleChatMute(request, room, { apiSecret, rooms: cached.rooms, state: showState() });
+  return handleChatMute(request, room, {
+    apiSecret: config.apiSecret,
+    rooms: cached.rooms,
+    state: showState(),
+  });
 }
