@@ -123,14 +123,24 @@ export const BusyChatAsModerator: Story = {
       phase: 'live',
       self: { identity: 'mod', name: 'Kim', role: 'moderator' },
       host: host({ camera: simulatedCamera() }),
-      messages: busy.map((text, i) =>
-        message(text, { name: ['Rui', 'Lea', 'Tom', 'Zoe'][i % 4] ?? 'Sam' }),
-      ),
+      messages: busy.map((text, i) => {
+        const name = ['Rui', 'Lea', 'Tom', 'Zoe'][i % 4] ?? 'Sam';
+        return message(text, { name, identity: name.toLowerCase() });
+      }),
+      // Zoe was muted earlier: the moderator sees it and can let her chat again.
+      mutedIdentities: ['zoe'],
     }),
   },
-  args: { onMuteViewer: fn() },
+  args: { onMuteViewer: fn(), onUnmuteViewer: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
+    const zoe = (await canvas.findByText('What size is the lamp shade?')).closest(
+      'li',
+    ) as HTMLElement;
+    await expect(within(zoe).getByText('Muted')).toBeVisible();
+    await expect(within(zoe).queryByRole('button', { name: 'Mute Zoe in chat' })).toBeNull();
+    await userEvent.click(within(zoe).getByRole('button', { name: 'Let Zoe chat again' }));
+    await expect(args.onUnmuteViewer).toHaveBeenCalledWith('zoe');
     const spam = await canvas.findByText(/BUY CHEAP FOLLOWERS/);
     const row = spam.closest('li') as HTMLElement;
     await userEvent.click(within(row).getByRole('button', { name: /Mute/ }));

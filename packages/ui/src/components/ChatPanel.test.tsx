@@ -72,8 +72,16 @@ describe('ChatPanel moderation', () => {
   function renderModerator(
     onMuteViewer: (identity: string) => Promise<void>,
     deleteMessage: ShowPort['deleteMessage'] = async () => {},
+    {
+      mutedIdentities = [],
+      onUnmuteViewer,
+    }: {
+      mutedIdentities?: string[];
+      onUnmuteViewer?: (identity: string) => Promise<void>;
+    } = {},
   ) {
     const store = createShowStore({
+      mutedIdentities,
       phase: 'live',
       self: { identity: 'mod', name: 'Mo', role: 'moderator' },
       port: { ...port(async () => {}), deleteMessage },
@@ -89,7 +97,7 @@ describe('ChatPanel moderation', () => {
     });
     render(
       <ShowProvider store={store}>
-        <ChatPanel onMuteViewer={onMuteViewer} />
+        <ChatPanel onMuteViewer={onMuteViewer} onUnmuteViewer={onUnmuteViewer} />
       </ShowProvider>,
     );
   }
@@ -117,4 +125,19 @@ describe('ChatPanel moderation', () => {
       ).toBeInTheDocument();
     },
   );
+
+  test('a muted author is marked, and can be let back in', async () => {
+    const unmuted: string[] = [];
+    renderModerator(async () => {}, undefined, {
+      mutedIdentities: ['v-1'],
+      onUnmuteViewer: async (identity) => {
+        unmuted.push(identity);
+      },
+    });
+    expect(screen.getByText('Muted')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Mute Spammer in chat' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Let Spammer chat again' }));
+    expect(unmuted).toEqual(['v-1']);
+    expect(await screen.findByText('Spammer can chat again.')).toBeInTheDocument();
+  });
 });

@@ -20,8 +20,12 @@ export interface ChatLabels {
   remaining: (left: number) => string;
   deleteMessageFrom: (name: string) => string;
   muteViewer: (name: string) => string;
+  unmuteViewer: (name: string) => string;
+  /** Beside a muted author's name, for the host and moderators. */
+  mutedTag: string;
   /** Said to the moderator once the server has muted someone. */
   viewerMuted: (name: string) => string;
+  viewerUnmuted: (name: string) => string;
   /** Said when a delete or a mute did not go through. */
   moderationFailed: string;
 }
@@ -43,7 +47,10 @@ export const defaultChatLabels: ChatLabels = {
   remaining: (left) => `${left} characters left`,
   deleteMessageFrom: (name) => `Delete message from ${name}`,
   muteViewer: (name) => `Mute ${name} in chat`,
+  unmuteViewer: (name) => `Let ${name} chat again`,
+  mutedTag: 'Muted',
   viewerMuted: (name) => `${name} can no longer chat.`,
+  viewerUnmuted: (name) => `${name} can chat again.`,
   moderationFailed: 'That did not go through. Check the connection and try again.',
 };
 
@@ -84,6 +91,21 @@ const muteIcon = (
   </svg>
 );
 
+// The same bubble, open: lets a muted viewer chat again.
+const unmuteIcon = (
+  <svg
+    viewBox="0 0 16 16"
+    width="1em"
+    height="1em"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.5"
+    strokeLinejoin="round"
+  >
+    <path d="M2.5 3.5h11v7.5H7.5L4.5 13.5V11h-2z" />
+  </svg>
+);
+
 function Badge({ role, l }: { role: ParticipantRole; l: ChatLabels }) {
   if (role === 'viewer') return null;
   return (
@@ -98,10 +120,17 @@ function Badge({ role, l }: { role: ParticipantRole; l: ChatLabels }) {
  * character count, feedback when a message is refused, and, for the host and moderators, delete
  * and mute buttons on each message.
  */
-export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest }: ChatPanelProps) {
+export function ChatPanel({
+  labels,
+  maxLength,
+  onMuteViewer,
+  onUnmuteViewer,
+  className,
+  ...rest
+}: ChatPanelProps) {
   const l = { ...defaultChatLabels, ...labels };
   const chat = useChat(maxLength);
-  const moderation = useChatModeration(onMuteViewer ? { onMuteViewer } : {});
+  const moderation = useChatModeration({ onMuteViewer, onUnmuteViewer });
   const [draft, setDraft] = useState('');
   const [feedback, setFeedback] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -158,41 +187,54 @@ export function ChatPanel({ labels, maxLength, onMuteViewer, className, ...rest 
       >
         <ol className="show-chat__list">
           {chat.messages.length === 0 && <li className="show-chat__empty">{l.empty}</li>}
-          {chat.messages.map((message: ChatMessage) => (
-            <li
-              key={message.id}
-              className="show-chat__message"
-              data-show-role={message.from.role}
-              data-show-local={message.local || undefined}
-            >
-              <span className="show-chat__author">
-                {message.local ? l.you : message.from.name}
-                <Badge role={message.from.role} l={l} />
-              </span>{' '}
-              <span className="show-chat__text">{message.text}</span>
-              {moderation.canModerate && (
-                <span className="show-chat__tools">
-                  <IconButton
-                    label={l.deleteMessageFrom(message.from.name)}
-                    icon="×"
-                    onClick={() => void moderate(moderation.deleteMessage(message.id))}
-                  />
-                  {moderation.muteViewer && !message.local && message.from.role === 'viewer' && (
+          {chat.messages.map((message: ChatMessage) => {
+            const { identity, name, role } = message.from;
+            const others = !message.local && role === 'viewer';
+            const muted = moderation.canModerate && others && moderation.isMuted(identity);
+            return (
+              <li
+                key={message.id}
+                className="show-chat__message"
+                data-show-role={role}
+                data-show-local={message.local || undefined}
+                data-show-muted={muted || undefined}
+              >
+                <span className="show-chat__author">
+                  {message.local ? l.you : name}
+                  <Badge role={role} l={l} />
+                  {muted && <span className="show-badge show-badge--muted">{l.mutedTag}</span>}
+                </span>{' '}
+                <span className="show-chat__text">{message.text}</span>
+                {moderation.canModerate && (
+                  <span className="show-chat__tools">
                     <IconButton
-                      label={l.muteViewer(message.from.name)}
-                      icon={muteIcon}
-                      onClick={() =>
-                        void moderate(
-                          moderation.muteViewer?.(message.from.identity),
-                          l.viewerMuted(message.from.name),
-                        )
-                      }
+                      label={l.deleteMessageFrom(name)}
+                      icon="×"
+                      onClick={() => void moderate(moderation.deleteMessage(message.id))}
                     />
-                  )}
-                </span>
-              )}
-            </li>
-          ))}
+                    {others && !muted && moderation.muteViewer && (
+                      <IconButton
+                        label={l.muteViewer(name)}
+                        icon={muteIcon}
+                        onClick={() =>
+                          void moderate(moderation.muteViewer?.(identity), l.viewerMuted(name))
+                        }
+                      />
+                    )}
+                    {muted && moderation.unmuteViewer && (
+                      <IconButton
+                        label={l.unmuteViewer(name)}
+                        icon={unmuteIcon}
+                        onClick={() =>
+                          void moderate(moderation.unmuteViewer?.(identity), l.viewerUnmuted(name))
+                        }
+                      />
+                    )}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ol>
       </div>
       <form className="show-chat__form" onSubmit={onSubmit}>

@@ -52,6 +52,7 @@ export function ShowLayout({
   products,
   onCheckout,
   onMuteViewer,
+  onUnmuteViewer,
   locale,
   labels,
   className,
@@ -114,7 +115,7 @@ export function ShowLayout({
             aria-labelledby={`${base}-chat-tab`}
             hidden={tab !== 'chat'}
           >
-            <ChatPanel labels={l.chatPanel} {...(onMuteViewer && { onMuteViewer })} />
+            <ChatPanel labels={l.chatPanel} {...{ onMuteViewer, onUnmuteViewer }} />
           </div>
           <div
             role="tabpanel"

@@ -48,6 +48,8 @@ export interface ChatModerationOptions {
    * (`updateParticipant` with `canPublishData: false`): a client cannot take rights from another.
    */
   onMuteViewer?: ((identity: string) => Promise<void> | void) | undefined;
+  /** Opens a muted viewer's chat again, the same way. */
+  onUnmuteViewer?: ((identity: string) => Promise<void> | void) | undefined;
 }
 
 export interface ChatModeration {
@@ -56,9 +58,16 @@ export interface ChatModeration {
   deleteMessage(id: string): Promise<void>;
   /** Undefined when the app gave no `onMuteViewer`. */
   muteViewer: ((identity: string) => Promise<void>) | undefined;
+  /** Undefined when the app gave no `onUnmuteViewer`. */
+  unmuteViewer: ((identity: string) => Promise<void>) | undefined;
+  /** Whose chat is closed now, as LiveKit's server says (it announces watchers every few s). */
+  isMuted(identity: string): boolean;
 }
 
-export function useChatModeration({ onMuteViewer }: ChatModerationOptions = {}): ChatModeration {
+export function useChatModeration({
+  onMuteViewer,
+  onUnmuteViewer,
+}: ChatModerationOptions = {}): ChatModeration {
   const port = useShow((s) => s.port);
   const canModerate = useShow((s) => s.self !== undefined && s.self.role !== 'viewer');
   const deleteMessage = useCallback(
@@ -68,15 +77,28 @@ export function useChatModeration({ onMuteViewer }: ChatModerationOptions = {}):
     },
     [port],
   );
+  const mutedIdentities = useShow((s) => s.mutedIdentities);
   const muteViewer = useCallback(
     async (identity: string) => {
       await onMuteViewer?.(identity);
     },
     [onMuteViewer],
   );
+  const unmuteViewer = useCallback(
+    async (identity: string) => {
+      await onUnmuteViewer?.(identity);
+    },
+    [onUnmuteViewer],
+  );
+  const isMuted = useCallback(
+    (identity: string) => mutedIdentities.includes(identity),
+    [mutedIdentities],
+  );
   return {
     canModerate,
     deleteMessage,
     muteViewer: onMuteViewer && canModerate ? muteViewer : undefined,
+    unmuteViewer: onUnmuteViewer && canModerate ? unmuteViewer : undefined,
+    isMuted,
   };
 }

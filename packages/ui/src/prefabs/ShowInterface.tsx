@@ -13,11 +13,21 @@ export interface ShowInterfaceProps extends ShowSessionProps, ShowLayoutProps {
  * list and the cart. Full height with overlays on a phone in portrait, a side panel on desktop.
  */
 export function ShowInterface(props: ShowInterfaceProps) {
-  const { products, onCheckout, onMuteViewer, locale, labels, className, style, ...session } =
-    props;
+  const {
+    products,
+    onCheckout,
+    onMuteViewer,
+    onUnmuteViewer,
+    locale,
+    labels,
+    className,
+    style,
+    ...session
+  } = props;
+  const layout = { products, onCheckout, onMuteViewer, onUnmuteViewer, locale, labels };
   return (
     <ShowSession {...session} showId={session.showId ?? session.serverUrl}>
-      <ShowLayout {...{ products, onCheckout, onMuteViewer, locale, labels, className, style }} />
+      <ShowLayout {...layout} {...{ className, style }} />
     </ShowSession>
   );
 }

@@ -122,6 +122,11 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     // Unchanged values keep their identity, so components selecting them do not re-render.
     const me = self();
     const pins = decodePins(host?.attributes[PINS_ATTRIBUTE]);
+    const muted: string[] = [];
+    for (const participant of room.remoteParticipants.values()) {
+      if (participant.permissions?.canPublishData === false) muted.push(participant.identity);
+    }
+    muted.sort();
     store.setState({
       self: sameAuthor(state.self, me) ? state.self : me,
       host: sameHost(state.host, view) ? state.host : view,
@@ -129,6 +134,10 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
       audience,
       audioBlocked: !room.canPlaybackAudio,
       chatMuted: room.localParticipant.permissions?.canPublishData === false,
+      mutedIdentities:
+        muted.join('\u0000') === state.mutedIdentities.join('\u0000')
+          ? state.mutedIdentities
+          : muted,
       quality: room.localParticipant.connectionQuality,
       ...(connected ? { phase: phaseFor(view), error: undefined } : {}),
       ...(state.phase === 'idle' && !connected ? { phase: 'connecting' as const } : {}),

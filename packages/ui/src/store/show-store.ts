@@ -90,6 +90,8 @@ export interface ShowState {
   messages: readonly ChatMessage[];
   /** Chat is closed for this participant (the app's server revoked data publishing). */
   chatMuted: boolean;
+  /** Others whose chat the server closed, from their LiveKit permissions (sorted identities). */
+  mutedIdentities: readonly string[];
   /** Reactions seen since this page joined. */
   reactions: number;
   /** Other participants this page can see (not the host); a server count is better when there is one. */
@@ -124,6 +126,7 @@ export function initialShowState(): ShowState {
     pinnedIds: [],
     messages: [],
     chatMuted: false,
+    mutedIdentities: [],
     reactions: 0,
     audience: 0,
     cart: {},
