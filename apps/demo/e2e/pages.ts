@@ -1,5 +1,6 @@
 // What the demo's end-to-end tests do again and again: collect page errors, sign the host in and
 // go live, join as a viewer or a moderator, count decoded frames.
+import { fileURLToPath } from 'node:url';
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 export const SHOW_PATH = '/show/spring-drop';
@@ -68,3 +69,7 @@ export async function say(page: Page, text: string) {
   await input.press('Enter');
   await expect(input).toHaveValue('');
 }
+
+/** A path in the repository's docs/screenshots, which the README shows. */
+export const shot = (name: string) =>
+  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));

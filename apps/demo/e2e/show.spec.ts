@@ -1,13 +1,10 @@
-// The seed's testing points 2 and 3 on the built app and a real livekit-server: the host signs in,
-// previews the camera and goes live; two viewers see the picture and hear the sound.
-import { fileURLToPath } from 'node:url';
+// The seed's testing points 2 to 5 on the built app and a real livekit-server: the host signs in,
+// previews the camera and goes live; two viewers see the picture and hear the sound; the host's
+// figures and the server's count; a viewer leaves and the host ends the show.
 import { expect, test, type Page } from '@playwright/test';
-import { errorLog, expectPhase, framesDecoded, joinShow, say } from './pages';
+import { errorLog, expectPhase, framesDecoded, joinShow, say, shot } from './pages';
 
 const passcode = process.env.SHOW_HOST_PASSCODE ?? '';
-/** The repository's docs/screenshots, which the README shows. */
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));
 
 /** True once an audio element of the page is playing and its clock moves. */
 const audioPlays = (page: Page) =>

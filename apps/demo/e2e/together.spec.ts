@@ -11,6 +11,7 @@ import {
   newPage,
   say,
   SHOW_PATH,
+  shot,
   signIn,
 } from './pages';
 
@@ -128,6 +129,11 @@ test('pins, chat and moderation reach everyone; an SFU restart heals without a r
   const benInput = viewers.Ben.getByPlaceholder('Say something nice…');
   await expect(benInput).toBeDisabled({ timeout: 5000 });
   await expect(viewers.Ben.getByText('The host has muted your chat.')).toBeVisible();
+  // The moderator sees it too, from Ben's permissions (LiveKit announces them within 3 s).
+  const letBenBack = mod.getByRole('button', { name: 'Let Ben chat again' });
+  await expect(letBenBack).toBeVisible({ timeout: 5000 });
+  await mod.setViewportSize({ width: 1280, height: 800 });
+  await mod.screenshot({ path: shot('viewer-moderator') });
   // The server counts Ana, Ben and Cleo: the host and the moderator are not audience.
   const viewerCount = host.locator('.show-control-panel [data-show-viewers]');
   await expect(viewerCount).toHaveAttribute('data-show-viewers', '3', { timeout: 10_000 });
@@ -155,6 +161,12 @@ test('pins, chat and moderation reach everyone; an SFU restart heals without a r
   await expect(benInput).toBeDisabled();
   await say(viewers.Ana, 'Back again!');
   await expect(message(host, 'Back again!')).toBeVisible({ timeout: 5000 });
+  // The mute survived the restart on the moderator's side too, and can be undone.
+  await expect(letBenBack).toBeVisible({ timeout: 5000 });
+  await letBenBack.click();
+  await expect(benInput).toBeEnabled({ timeout: 5000 });
+  await say(viewers.Ben, 'Sorry, I will behave.');
+  await expect(message(host, 'I will behave')).toBeVisible({ timeout: 5000 });
   await expect(viewerCount).toHaveAttribute('data-show-viewers', '3', { timeout: 15_000 });
   for (const page of everyone) {
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);

@@ -20,6 +20,10 @@ export function Studio({ serverUrl, room, products }: ShowPageProps) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
   const snapshot = useShowSnapshot(room);
   const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
+  const onUnmuteViewer = useCallback(
+    (identity: string) => muteViewer(room, identity, false),
+    [room],
+  );
   return (
     <LiveKitBroadcaster
       serverUrl={serverUrl}
@@ -37,7 +41,7 @@ export function Studio({ serverUrl, room, products }: ShowPageProps) {
         <Health />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>
-          <ChatPanel onMuteViewer={onMuteViewer} />
+          <ChatPanel onMuteViewer={onMuteViewer} onUnmuteViewer={onUnmuteViewer} />
         </section>
       </div>
     </LiveKitBroadcaster>

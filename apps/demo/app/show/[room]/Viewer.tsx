@@ -16,6 +16,10 @@ export function Viewer({
   const [order, setOrder] = useState<string>();
   const token = useCallback(() => fetchToken(room, name ?? 'Guest'), [room, name]);
   const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
+  const onUnmuteViewer = useCallback(
+    (identity: string) => muteViewer(room, identity, false),
+    [room],
+  );
 
   function join(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +59,7 @@ export function Viewer({
         products={products}
         showId={room}
         onCheckout={onCheckout}
-        {...(moderator && { onMuteViewer })}
+        {...(moderator && { onMuteViewer, onUnmuteViewer })}
         className="viewer__show"
       />
       <p role="status" className="viewer__order">
