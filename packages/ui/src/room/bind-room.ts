@@ -114,19 +114,17 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
       if (self().role !== 'host') void room.disconnect();
     }
     let audience = 0;
+    const muted: string[] = [];
     for (const participant of room.remoteParticipants.values()) {
       if (participant !== host) audience++;
+      if (participant.permissions?.canPublishData === false) muted.push(participant.identity);
     }
+    muted.sort();
     const state = store.getState();
     const connected = room.state === ConnectionState.Connected;
     // Unchanged values keep their identity, so components selecting them do not re-render.
     const me = self();
     const pins = decodePins(host?.attributes[PINS_ATTRIBUTE]);
-    const muted: string[] = [];
-    for (const participant of room.remoteParticipants.values()) {
-      if (participant.permissions?.canPublishData === false) muted.push(participant.identity);
-    }
-    muted.sort();
     store.setState({
       self: sameAuthor(state.self, me) ? state.self : me,
       host: sameHost(state.host, view) ? state.host : view,
