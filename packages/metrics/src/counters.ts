@@ -92,6 +92,18 @@ export class ByKind {
     this.loss.all.add(lost, outOf);
     if (kind) this.loss[kind].add(lost, outOf);
   }
+
+  /** The bitrate and loss figures that upload and download both report. */
+  figures() {
+    return {
+      bitrateBps: this.rate.all.value,
+      videoBitrateBps: this.rate.video.value,
+      audioBitrateBps: this.rate.audio.value,
+      lossRatio: this.loss.all.ratio,
+      audioLossRatio: this.loss.audio.ratio,
+      videoLossRatio: this.loss.video.ratio,
+    };
+  }
 }
 
 export function mediaKind(value: unknown): MediaKind | undefined {

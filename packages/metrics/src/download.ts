@@ -86,12 +86,7 @@ export function computeDownload(
 
   const main = largestVideo(tracks);
   return {
-    bitrateBps: totals.rate.all.value,
-    videoBitrateBps: totals.rate.video.value,
-    audioBitrateBps: totals.rate.audio.value,
-    lossRatio: totals.loss.all.ratio,
-    audioLossRatio: totals.loss.audio.ratio,
-    videoLossRatio: totals.loss.video.ratio,
+    ...totals.figures(),
     jitterMs,
     video: main && {
       fps: main.fps,

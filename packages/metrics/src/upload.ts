@@ -98,12 +98,7 @@ export function computeUpload(
 
   const top = topLayer(layers);
   return {
-    bitrateBps: totals.rate.all.value,
-    videoBitrateBps: totals.rate.video.value,
-    audioBitrateBps: totals.rate.audio.value,
-    lossRatio: totals.loss.all.ratio,
-    audioLossRatio: totals.loss.audio.ratio,
-    videoLossRatio: totals.loss.video.ratio,
+    ...totals.figures(),
     rttMs: rtts.length > 0 ? rtts.reduce((a, b) => a + b, 0) / rtts.length : undefined,
     jitterMs,
     video: {
