@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { createRoomService, createTokenMinter, createTokenVerifier, roles } from './index';
+import {
+  MAX_SERVER_DATA_BYTES,
+  createRoomService,
+  createTokenMinter,
+  createTokenVerifier,
+  roles,
+} from './index';
 import { isTokenError } from './token-error';
 
 const credentials = { apiKey: 'APIkey', apiSecret: 'a-secret-of-at-least-thirty-two-chars!!' };
@@ -117,6 +123,42 @@ describe('createRoomService', () => {
     const service = createRoomService({ url: 'https://lk.example', minter, fetch });
     expect((await refusal(service.setChatMuted('', 'v-1', true))).code).toBe('invalid_room');
     expect((await refusal(service.setChatMuted('r', '', true))).code).toBe('invalid_identity');
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('sendData', () => {
+  test('posts the bytes as base64 with topic, kind and destinations, as room admin', async () => {
+    const { sent, fetch } = recorder(() => Response.json({}));
+    const service = createRoomService({ url: 'wss://live.example.com', minter, fetch });
+    const data = new TextEncoder().encode('{"v":1,"events":[]}');
+    await service.sendData('spring-drop', data, {
+      topic: 'show.events',
+      destinationIdentities: ['host'],
+    });
+    await service.sendData('spring-drop', new Uint8Array([0, 255, 1]), { reliable: false });
+
+    const [first, second] = sent as [Sent, Sent];
+    expect(first.url).toBe('https://live.example.com/twirp/livekit.RoomService/SendData');
+    expect(first.body).toEqual({
+      room: 'spring-drop',
+      data: btoa('{"v":1,"events":[]}'),
+      kind: 'RELIABLE',
+      topic: 'show.events',
+      destinationIdentities: ['host'],
+    });
+    expect(second.body).toEqual({ room: 'spring-drop', data: 'AP8B', kind: 'LOSSY' });
+    const token = first.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    expect((await verifier.verify(token)).video).toEqual({ roomAdmin: true, room: 'spring-drop' });
+  });
+
+  test('refuses a packet LiveKit would drop, and a bad destination, before any call', async () => {
+    const { sent, fetch } = recorder(() => Response.json({}));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    const big = new Uint8Array(MAX_SERVER_DATA_BYTES + 1);
+    expect((await refusal(service.sendData('r', big))).code).toBe('invalid_request');
+    const toNobody = service.sendData('r', new Uint8Array(1), { destinationIdentities: [''] });
+    expect((await refusal(toNobody)).code).toBe('invalid_identity');
     expect(sent).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 // LiveKit's room service (Twirp over fetch), for what the app's server does to people in a room:
-// today, changing a participant's permission, which is how chat is muted.
+// changing a participant's permission, and sending data to the room in the server's own name.
 import type { VideoGrant } from './grants';
 import type { TokenMinter } from './minter';
 import { roles, type ShowRole } from './roles';
@@ -29,7 +29,25 @@ export interface RoomService {
    * Also mint their next token with `grants: { canPublishData: false }`, or a rejoin unmutes them.
    */
   setChatMuted(room: string, identity: string, muted: boolean, role?: ShowRole): Promise<void>;
+  /**
+   * Sends a data packet to everyone in the room (hidden participants included), or only to
+   * `destinationIdentities`. Receivers see it with no sender: no participant can forge that.
+   * LiveKit answers 200 and silently drops a packet whose encoding passes 256 KiB, so `data` is
+   * refused here above `MAX_SERVER_DATA_BYTES`; smaller packets also reach viewers sooner.
+   */
+  sendData(room: string, data: Uint8Array, options?: SendDataOptions): Promise<void>;
 }
+
+export interface SendDataOptions {
+  topic?: string;
+  /** Default: everyone in the room. */
+  destinationIdentities?: readonly string[];
+  /** Default true (reliable, ordered). */
+  reliable?: boolean;
+}
+
+/** The largest payload `sendData` accepts. */
+export const MAX_SERVER_DATA_BYTES = 64_000;
 
 // LiveKit's TrackSource enum, as protobuf JSON names it.
 const SOURCE_ENUM = {
@@ -50,6 +68,14 @@ function permissionOf(grant: VideoGrant): Record<string, unknown> {
     canUpdateMetadata: grant.canUpdateOwnMetadata ?? false,
     canSubscribeMetrics: grant.canSubscribeMetrics ?? false,
   };
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 export function createRoomService(options: RoomServiceOptions): RoomService {
@@ -100,6 +126,22 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   };
   return {
     updatePermission,
+    async sendData(room, data, { topic, destinationIdentities, reliable = true } = {}) {
+      checkRoom(room);
+      if (data.byteLength > MAX_SERVER_DATA_BYTES) {
+        throw new TokenError(
+          'invalid_request',
+          `data must be at most ${MAX_SERVER_DATA_BYTES} bytes (it is ${data.byteLength}).`,
+        );
+      }
+      for (const identity of destinationIdentities ?? []) checkIdentity(identity);
+      await call('SendData', room, {
+        data: base64(data),
+        kind: reliable ? 'RELIABLE' : 'LOSSY',
+        ...(topic !== undefined && { topic }),
+        ...(destinationIdentities && { destinationIdentities: [...destinationIdentities] }),
+      });
+    },
     setChatMuted: (room, identity, muted, role = 'viewer') =>
       updatePermission(room, identity, { ...roles[role].grant, canPublishData: !muted }),
   };

@@ -8,3 +8,4 @@ export { scrape, sumMetric } from './prometheus.mjs';
 export { clearReports, countReport, readReports, reportFile } from './reports.mjs';
 export { openRoomPage, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
+export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';

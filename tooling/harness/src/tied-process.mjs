@@ -15,7 +15,8 @@ stop() {
 }
 trap stop TERM INT HUP
 while kill -0 $child 2>/dev/null; do
-  kill -0 $SHOW_PARENT_PID 2>/dev/null || stop
+  # /proc, not kill -0: a child running as another user (PostgreSQL) may not signal us.
+  [ -e /proc/$SHOW_PARENT_PID ] || stop
   sleep 1 & wait $!
 done
 wait $child

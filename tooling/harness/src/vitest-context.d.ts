@@ -18,6 +18,8 @@ declare module 'vitest' {
       apiSecret: string;
       logFile: string;
     };
+    /** For projects with the storage setup: a fresh PostgreSQL database and Redis per run. */
+    storage: { postgresUrl: string; redisUrl: string };
   }
 }
 export {};

@@ -47,16 +47,21 @@ export function unitProject({ environment = 'node', setupFiles = [] } = {}) {
 
 /**
  * Tests that need the real SFU: `*.live.test.ts`. One livekit-server is started for the run and
- * stopped after it; tests read its address with `inject('livekit')`.
+ * stopped after it; tests read its address with `inject('livekit')`. With `storage`, also a
+ * PostgreSQL and a Redis (`inject('storage')`).
+ * @param {{ storage?: boolean }} [options]
  * @returns {Project}
  */
-export function liveProject() {
+export function liveProject({ storage = false } = {}) {
   return {
     extends: true,
     test: {
       name: 'live',
       include: ['src/**/*.live.test.{ts,tsx}', 'test/**/*.live.test.{ts,tsx}'],
-      globalSetup: [fileURLToPath(new URL('./live-setup.mjs', import.meta.url))],
+      globalSetup: [
+        fileURLToPath(new URL('./live-setup.mjs', import.meta.url)),
+        ...(storage ? [fileURLToPath(new URL('./storage-setup.mjs', import.meta.url))] : []),
+      ],
       environment: 'node',
       testTimeout: 60_000,
       hookTimeout: 60_000,

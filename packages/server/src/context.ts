@@ -1,0 +1,80 @@
+// What every route of a show's server shares: options resolved once, storage, the outbox.
+import type { TokenMinter, RoomService, WebhookReceiver } from '@show/token';
+import type { ChatRules } from './chat-rules';
+import type { Outbox } from './outbox';
+import type { Sessions, StaffRole } from './sessions';
+import type { HotStore, Limiter, ShowDatabase } from './storage/types';
+import { ShowServerError } from './server-error';
+import type { Person } from './sessions';
+import type { SenderRole } from './wire';
+
+export interface ShowServerContext {
+  minter: TokenMinter;
+  roomService: Pick<RoomService, 'sendData'>;
+  webhooks: WebhookReceiver;
+  sessions: Sessions;
+  database: ShowDatabase;
+  hot: HotStore;
+  outbox: Outbox;
+  rules: ChatRules;
+  limits: {
+    chat: Limiter;
+    reactions: Limiter;
+    reportsPerConnection: Limiter;
+    reportsPerPerson: Limiter;
+    moderation: Limiter;
+  };
+  reportIntervalMs: number;
+  isShow(room: string): Promise<boolean>;
+  production: boolean;
+  onError: ((error: unknown) => void) | undefined;
+  now(): number;
+}
+
+export interface Caller {
+  person: Person & { isNew: boolean };
+  staff: StaffRole | undefined;
+  role: SenderRole;
+}
+
+export async function callerOf(context: ShowServerContext, request: Request): Promise<Caller> {
+  const [person, staff] = await Promise.all([
+    context.sessions.person(request),
+    context.sessions.staffRole(request),
+  ]);
+  return { person, staff, role: staff ?? 'viewer' };
+}
+
+/** Someone who has joined (their cookie carries the name they chose): they may chat and react. */
+export async function joinedCaller(
+  context: ShowServerContext,
+  request: Request,
+): Promise<Caller & { name: string }> {
+  const caller = await callerOf(context, request);
+  const name = caller.person.name;
+  if (caller.person.isNew || name === undefined) {
+    throw new ShowServerError('unauthorized', 'Join the show first (your session is missing).');
+  }
+  return { ...caller, name };
+}
+
+export async function requireStaff(context: ShowServerContext, request: Request): Promise<Caller> {
+  const caller = await callerOf(context, request);
+  if (!caller.staff) {
+    throw new ShowServerError('unauthorized', 'Sign in as the host or a moderator first.');
+  }
+  return caller;
+}
+
+export async function requireShow(context: ShowServerContext, room: string): Promise<void> {
+  if (!(await context.isShow(room))) throw new ShowServerError('not_found', 'No such show.');
+}
+
+export async function takeOrRefuse(limiter: Limiter, key: string, what: string): Promise<void> {
+  const decision = await limiter.take(key);
+  if (!decision.allowed) {
+    throw new ShowServerError('rate_limited', `You are sending ${what} too fast.`, {
+      retryAfterMs: decision.retryAfterMs,
+    });
+  }
+}

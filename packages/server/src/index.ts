@@ -1,0 +1,43 @@
+export { createShowServer } from './show-server';
+export type { ShowServer, ShowServerOptions } from './show-server';
+export type { TokenRouteOptions } from './routes/token';
+export type { ChatHistoryBody } from './routes/chat';
+export type { ShowStateBody } from './routes/show';
+export { defaultChatRules, checkChatText } from './chat-rules';
+export type { ChatRules } from './chat-rules';
+export {
+  PERSON_COOKIE,
+  SESSION_SECRET_MIN_BYTES,
+  STAFF_COOKIES,
+  checkSessionSecret,
+  createSessions,
+} from './sessions';
+export type { Person, Sessions, StaffRole } from './sessions';
+export { HOST_IDENTITY, personOf } from './identity';
+export { SERVER_TOPIC, WIRE_VERSION } from './wire';
+export type { SenderRole, ServerEvent, ServerPacket, WireChatMessage } from './wire';
+export { ShowServerError, isShowServerError } from './server-error';
+export type { ShowServerErrorCode } from './server-error';
+export { openShowStorage } from './storage/open-storage';
+export type { ShowStorage, ShowStorageOptions } from './storage/open-storage';
+export { openDatabase, parseDatabaseUrl } from './storage/sql-database';
+export type { OpenDatabaseOptions } from './storage/sql-database';
+export { createMemoryHotStore } from './storage/hot-memory';
+export { createRedisHotStore } from './storage/hot-redis';
+export type { RedisHotStoreOptions } from './storage/hot-redis';
+export type {
+  ChatLog,
+  HotStore,
+  LimitDecision,
+  Limiter,
+  MuteList,
+  NewChatMessage,
+  Presence,
+  ShowDatabase,
+  ShowLog,
+  ShowLogEntry,
+  ShowLogKind,
+  ShowRecord,
+  ShowStatus,
+  StoredChatMessage,
+} from './storage/types';

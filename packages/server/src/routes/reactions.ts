@@ -1,0 +1,18 @@
+// Reactions: limited per person, summed by the outbox into one count per delivery slot.
+import { joinedCaller, requireShow, takeOrRefuse, type ShowServerContext } from '../context';
+import { json, requireMethod, requireSameSite } from '../http';
+
+export async function react(
+  context: ShowServerContext,
+  request: Request,
+  room: string,
+): Promise<Response> {
+  requireMethod(request, 'POST');
+  requireSameSite(request);
+  await requireShow(context, room);
+  const caller = await joinedCaller(context, request);
+  await takeOrRefuse(context.limits.reactions, `${room}:${caller.person.id}`, 'reactions');
+  await request.body?.cancel();
+  context.outbox.push(room, { type: 'reactions', count: 1 });
+  return json({ accepted: true }, 202);
+}

@@ -1,0 +1,32 @@
+// `POST { identity, report }`: a viewer's stream figures. At most one per connection per interval,
+// a few connections per person, and only for the caller's own connections.
+import { parseViewerReport } from '@show/metrics';
+import { joinedCaller, requireShow, takeOrRefuse, type ShowServerContext } from '../context';
+import { json, readJsonObject, requireMethod, requireSameSite } from '../http';
+import { personOf } from '../identity';
+import type { ReportRelay } from '../report-relay';
+import { ShowServerError } from '../server-error';
+
+const MAX_BODY_BYTES = 1024;
+
+export async function receiveReport(
+  context: ShowServerContext,
+  relay: ReportRelay,
+  request: Request,
+  room: string,
+): Promise<Response> {
+  requireMethod(request, 'POST');
+  requireSameSite(request);
+  await requireShow(context, room);
+  const caller = await joinedCaller(context, request);
+  const body = await readJsonObject(request, MAX_BODY_BYTES);
+  if (typeof body.identity !== 'string' || personOf(body.identity) !== caller.person.id) {
+    throw new ShowServerError('forbidden', 'Report only for your own connection.');
+  }
+  const parsed = parseViewerReport(body.report);
+  if (!parsed.ok) throw new ShowServerError('invalid_request', parsed.error.message);
+  await takeOrRefuse(context.limits.reportsPerConnection, `${room}:${body.identity}`, 'reports');
+  await takeOrRefuse(context.limits.reportsPerPerson, `${room}:${caller.person.id}`, 'reports');
+  relay.ingest(room, parsed.report, await context.hot.presence.count(room), context.now());
+  return json({ accepted: true }, 202);
+}

@@ -1,0 +1,94 @@
+// LiveKit's webhooks keep the show's state: status, who is watching (by person), the peak. Each
+// event is applied once across instances and restarts (its id, remembered in the hot store).
+import { ROLE_ATTRIBUTE, isTokenError, type WebhookEvent } from '@show/token';
+import type { ShowServerContext } from '../context';
+import { json, readText, requireMethod } from '../http';
+import { HOST_IDENTITY, personOf } from '../identity';
+import { ShowServerError } from '../server-error';
+
+/** LiveKit retries a webhook for a while; a day covers it with room to spare. */
+const SEEN_TTL_MS = 24 * 3600 * 1000;
+const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+function isStaff(event: WebhookEvent): boolean {
+  const participant = event.participant;
+  const role = participant?.attributes?.[ROLE_ATTRIBUTE];
+  return participant?.identity === HOST_IDENTITY || role === 'host' || role === 'moderator';
+}
+
+export async function applyWebhook(context: ShowServerContext, event: WebhookEvent): Promise<void> {
+  const room = event.room?.name;
+  if (!room) return;
+  const { shows } = context.database;
+  const presence = context.hot.presence;
+  const at = context.now();
+  const identity = event.participant?.identity;
+  const person = identity ? personOf(identity) : undefined;
+  const viewers = (count: number) => context.outbox.push(room, { type: 'viewers', count });
+
+  switch (event.event) {
+    case 'room_started':
+      await presence.clear(room);
+      await shows.setStatus(room, 'upcoming', at);
+      await shows.record({ room, kind: 'status', detail: 'upcoming', at });
+      break;
+    case 'room_finished':
+      await presence.clear(room);
+      await shows.setStatus(room, 'ended', at);
+      await shows.record({ room, kind: 'status', detail: 'ended', at });
+      break;
+    case 'participant_joined':
+      if (!person || isStaff(event) || !identity) break;
+      {
+        const count = await presence.join(room, person, identity);
+        await shows.raisePeak(room, count, at);
+        await shows.record({ room, kind: 'join', person, at });
+        viewers(count);
+      }
+      break;
+    case 'participant_left':
+    case 'participant_connection_aborted':
+      if (identity === HOST_IDENTITY) {
+        if ((await shows.show(room)).status === 'live') {
+          await shows.setStatus(room, 'ended', at);
+          await shows.record({ room, kind: 'status', detail: 'ended', at });
+        }
+      } else if (person && identity && !isStaff(event)) {
+        const count = await presence.leave(room, person, identity);
+        await shows.record({ room, kind: 'leave', person, at });
+        viewers(count);
+      }
+      break;
+    case 'track_published':
+      if (identity === HOST_IDENTITY && (await shows.show(room)).status !== 'live') {
+        await shows.setStatus(room, 'live', at);
+        await shows.record({ room, kind: 'status', detail: 'live', at });
+      }
+      break;
+  }
+}
+
+export async function receiveWebhook(
+  context: ShowServerContext,
+  request: Request,
+): Promise<Response> {
+  requireMethod(request, 'POST');
+  const authorization = request.headers.get('authorization');
+  if (!authorization) throw new ShowServerError('unauthorized', 'The webhook is not signed.');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) {
+    throw new ShowServerError('payload_too_large', 'The webhook is too large.');
+  }
+  let event: WebhookEvent;
+  try {
+    event = await context.webhooks.receive(
+      await readText(request, MAX_WEBHOOK_BYTES),
+      authorization,
+    );
+  } catch (cause) {
+    if (!isTokenError(cause)) throw cause;
+    throw new ShowServerError('unauthorized', 'The webhook could not be verified.', { cause });
+  }
+  const first = await context.hot.firstTime(`webhook:${event.id}`, SEEN_TTL_MS);
+  if (first) await applyWebhook(context, event);
+  return json({ ok: true, duplicate: !first });
+}

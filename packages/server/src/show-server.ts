@@ -1,0 +1,181 @@
+// The server side of a show, as Fetch-API handlers: mount each in any framework, or all at once
+// with `handle` (it routes by path).
+import type { RoomService, TokenMinter, WebhookReceiver } from '@show/token';
+import { defaultChatRules, type ChatRules } from './chat-rules';
+import type { ShowServerContext } from './context';
+import { refusal } from './http';
+import { createOutbox, type OutboxStats } from './outbox';
+import { createReportRelay } from './report-relay';
+import { readHistory, sendChat } from './routes/chat';
+import { deleteMessage, listMuted, setMuted } from './routes/moderation';
+import { react } from './routes/reactions';
+import { receiveReport } from './routes/reports';
+import { readShow } from './routes/show';
+import { tokenRoute, type TokenRouteOptions } from './routes/token';
+import { receiveWebhook } from './routes/webhook';
+import type { Sessions } from './sessions';
+import { ROOM_PATTERN } from '@show/token';
+import type { HotStore, ShowDatabase } from './storage/types';
+import { SERVER_TOPIC } from './wire';
+
+export interface ShowServerOptions {
+  minter: TokenMinter;
+  /** LiveKit's room service (`createRoomService` from @show/token): the server speaks through it. */
+  roomService: Pick<RoomService, 'sendData'>;
+  /** `createWebhookReceiver` from @show/token, with the same API key and secret. */
+  webhooks: WebhookReceiver;
+  /** `createSessions(SHOW_SESSION_SECRET)`. */
+  sessions: Sessions;
+  database: ShowDatabase;
+  hot: HotStore;
+  rules?: Partial<ChatRules>;
+  /** Which rooms are shows; default every valid room name. Tokens are minted only for shows. */
+  isShow?(room: string): boolean | Promise<boolean>;
+  token?: TokenRouteOptions;
+  /** Least time between two packets to a room; default 200 ms. */
+  batchIntervalMs?: number;
+  /** How often viewers report and the host gets the summary; default 5000 ms. */
+  reportIntervalMs?: number;
+  /** Generic error messages (default true); codes stay specific either way. */
+  production?: boolean;
+  /** Sees unexpected errors and failed deliveries, for your log; never sent to clients. */
+  onError?(error: unknown): void;
+  now?(): number;
+}
+
+type RoomHandler = (request: Request, room: string) => Promise<Response>;
+
+export interface ShowServer {
+  /** `GET|POST /api/livekit/token` */
+  token(request: Request): Promise<Response>;
+  /** `POST /api/livekit/webhook` */
+  webhook(request: Request): Promise<Response>;
+  /** `GET /api/shows/:room` */
+  show: RoomHandler;
+  /** `GET /api/shows/:room/chat`: history, your mute, the count. */
+  history: RoomHandler;
+  /** `POST /api/shows/:room/chat` `{ text, id? }` */
+  chat: RoomHandler;
+  /** `POST /api/shows/:room/chat/delete` `{ id }` (host, moderators) */
+  deleteMessage: RoomHandler;
+  /** `POST /api/shows/:room/mutes` `{ person, muted }`, `GET` the list (host, moderators) */
+  mutes: RoomHandler;
+  /** `POST /api/shows/:room/reactions` */
+  react: RoomHandler;
+  /** `POST /api/shows/:room/reports` `{ identity, report }` */
+  report: RoomHandler;
+  /** Routes by path (the paths above, under `basePath`, default `/api`); undefined if none match. */
+  handle(request: Request, basePath?: string): Promise<Response | undefined>;
+  /** Packets and events delivered so far. */
+  stats(): OutboxStats;
+  /** Delivers what is queued and stops the timers (storage is yours to close). */
+  close(): Promise<void>;
+}
+
+export function createShowServer(options: ShowServerOptions): ShowServer {
+  const rules: ChatRules = { ...defaultChatRules, ...options.rules };
+  const reportIntervalMs = options.reportIntervalMs ?? 5000;
+  const { roomService, hot, onError } = options;
+  const production = options.production ?? true;
+  const outbox = createOutbox({
+    send: (room, data) => roomService.sendData(room, data, { topic: SERVER_TOPIC }),
+    intervalMs: options.batchIntervalMs ?? 200,
+    ...(onError && { onError }),
+  });
+  const relay = createReportRelay({
+    intervalMs: reportIntervalMs,
+    send: (room, data, destination) =>
+      roomService.sendData(room, data, {
+        topic: SERVER_TOPIC,
+        destinationIdentities: [destination],
+      }),
+    ...(onError && { onError }),
+  });
+  const isShow = options.isShow ?? (() => true);
+  const context: ShowServerContext = {
+    minter: options.minter,
+    roomService,
+    webhooks: options.webhooks,
+    sessions: options.sessions,
+    database: options.database,
+    hot,
+    outbox,
+    rules,
+    limits: {
+      chat: hot.limiter('chat', { points: rules.maxMessages, durationMs: rules.windowMs }),
+      reactions: hot.limiter('reactions', {
+        points: rules.maxReactions,
+        durationMs: rules.windowMs,
+      }),
+      reportsPerConnection: hot.limiter('report', { points: 1, durationMs: reportIntervalMs }),
+      reportsPerPerson: hot.limiter('report-person', { points: 4, durationMs: reportIntervalMs }),
+      moderation: hot.limiter('moderation', { points: 60, durationMs: 60_000 }),
+    },
+    reportIntervalMs,
+    isShow: async (room) => ROOM_PATTERN.test(room) && room.length <= 256 && (await isShow(room)),
+    production,
+    onError,
+    now: options.now ?? Date.now,
+  };
+
+  const guard =
+    <A extends unknown[]>(work: (...args: A) => Promise<Response>) =>
+    async (...args: A): Promise<Response> => {
+      try {
+        return await work(...args);
+      } catch (error) {
+        return refusal(error, production, onError);
+      }
+    };
+
+  const server: ShowServer = {
+    token: tokenRoute(context, options.token),
+    webhook: guard((request: Request) => receiveWebhook(context, request)),
+    show: guard((request: Request, room: string) => readShow(context, request, room)),
+    history: guard((request: Request, room: string) => readHistory(context, request, room)),
+    chat: guard((request: Request, room: string) =>
+      request.method === 'GET'
+        ? readHistory(context, request, room)
+        : sendChat(context, request, room),
+    ),
+    deleteMessage: guard((request: Request, room: string) => deleteMessage(context, request, room)),
+    mutes: guard((request: Request, room: string) =>
+      request.method === 'GET'
+        ? listMuted(context, request, room)
+        : setMuted(context, request, room),
+    ),
+    react: guard((request: Request, room: string) => react(context, request, room)),
+    report: guard((request: Request, room: string) => receiveReport(context, relay, request, room)),
+    async handle(request, basePath = '/api') {
+      const path = new URL(request.url).pathname;
+      if (!path.startsWith(`${basePath}/`)) return undefined;
+      const rest = path.slice(basePath.length);
+      if (rest === '/livekit/token') return server.token(request);
+      if (rest === '/livekit/webhook') return server.webhook(request);
+      const match = /^\/shows\/([^/]+)(\/[a-z/]+)?$/.exec(rest);
+      if (!match) return undefined;
+      let room: string;
+      try {
+        room = decodeURIComponent(match[1] as string);
+      } catch {
+        return undefined;
+      }
+      const routes: Record<string, RoomHandler> = {
+        '': server.show,
+        '/chat': server.chat,
+        '/chat/delete': server.deleteMessage,
+        '/mutes': server.mutes,
+        '/reactions': server.react,
+        '/reports': server.report,
+      };
+      const route = routes[match[2] ?? ''];
+      return route?.(request, room);
+    },
+    stats: () => outbox.stats(),
+    async close() {
+      relay.close();
+      await outbox.close();
+    },
+  };
+  return server;
+}

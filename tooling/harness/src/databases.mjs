@@ -1,0 +1,167 @@
+// PostgreSQL and Redis from Debian's packages, each started on a free loopback port for one run
+// (a throwaway data folder under .run/), tied to this process so neither outlives it.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chownSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureAptPackages } from './apt.mjs';
+import { ensureDir, runDir } from './paths.mjs';
+import { freeTcpPort } from './ports.mjs';
+import { logToStderr, run } from './run.mjs';
+import { spawnTied, stopTied } from './tied-process.mjs';
+import { which } from './which.mjs';
+
+/**
+ * @typedef {object} StartedService
+ * @property {string} url
+ * @property {number} port
+ * @property {string} logFile
+ * @property {() => Promise<void>} stop
+ */
+
+const log = (/** @type {string} */ line) => logToStderr(line);
+
+/** Debian puts PostgreSQL's server programs in /usr/lib/postgresql/<major>/bin. */
+function postgresBin() {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (majors[0]) return join(root, majors[0], 'bin');
+  const initdb = which('initdb');
+  return initdb ? join(initdb, '..') : undefined;
+}
+
+/** Installs what is missing: `postgresql` and `redis-server` (as root, with apt). */
+export async function ensureDatabases() {
+  await ensureAptPackages(['postgresql', 'redis-server'], {
+    why: 'the server storage tests (PostgreSQL and Redis)',
+    log,
+  });
+}
+
+/**
+ * @param {string} what
+ * @param {() => Promise<boolean>} ready
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {string} logFile
+ */
+async function waitFor(what, ready, child, logFile, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited at start: see ${logFile}`);
+    if (await ready()) return;
+    await sleep(100);
+  }
+  await stopTied(child);
+  throw new Error(`${what} did not answer within ${timeoutMs / 1000} s: see ${logFile}`);
+}
+
+/**
+ * A fresh PostgreSQL cluster (trust auth on 127.0.0.1, fsync off: test data only).
+ * As root it runs as Debian's `postgres` user, which initdb requires.
+ * @param {{ name?: string }} [options]
+ * @returns {Promise<StartedService>}
+ */
+export async function startPostgres(options = {}) {
+  await ensureDatabases();
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
+  const port = /** @type {number} */ (await freeTcpPort());
+  const stem = `postgres-${options.name ?? 'test'}-${process.pid}-${port}`;
+  const dataDir = join(ensureDir(runDir), stem);
+  const logFile = join(runDir, `${stem}.log`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(logFile, '');
+  const asRoot = process.getuid?.() === 0;
+  /** @param {string} program @param {string[]} args @returns {[string, string[]]} */
+  const asPostgres = (program, args) =>
+    asRoot
+      ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', program, ...args]]
+      : [program, args];
+  if (asRoot) {
+    const ids = await run('id', ['-u', 'postgres']);
+    const gids = await run('id', ['-g', 'postgres']);
+    chownSync(dataDir, Number(ids.text.trim()), Number(gids.text.trim()));
+    chownSync(logFile, Number(ids.text.trim()), Number(gids.text.trim()));
+  }
+  const [initCommand, initArgs] = asPostgres(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'show',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
+  const init = await run(initCommand, initArgs);
+  if (init.code !== 0) throw new Error(`initdb failed:\n${init.text.slice(-2000)}`);
+  const [command, args] = asPostgres(join(bin, 'postgres'), [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dataDir,
+    '-F',
+  ]);
+  const child = spawnTied(command, args, { logFile });
+  const ready = async () =>
+    (await run(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)])).code === 0;
+  await waitFor('PostgreSQL', ready, child, logFile);
+  const created = await run('psql', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    'show',
+    '-d',
+    'postgres',
+    '-c',
+    'CREATE DATABASE show',
+  ]);
+  if (created.code !== 0) throw new Error(`CREATE DATABASE failed:\n${created.text}`);
+  return {
+    url: `postgres://show@127.0.0.1:${port}/show`,
+    port,
+    logFile,
+    async stop() {
+      await stopTied(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A Redis on a free port, nothing persisted.
+ * @param {{ name?: string, port?: number }} [options]
+ * @returns {Promise<StartedService>}
+ */
+export async function startRedis(options = {}) {
+  await ensureDatabases();
+  const server = which('redis-server') ?? '/usr/bin/redis-server';
+  const port = options.port ?? /** @type {number} */ (await freeTcpPort());
+  const logFile = join(
+    ensureDir(runDir),
+    `redis-${options.name ?? 'test'}-${process.pid}-${port}.log`,
+  );
+  writeFileSync(logFile, '');
+  const child = spawnTied(
+    server,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { logFile },
+  );
+  const ready = async () =>
+    (
+      await run('redis-cli', ['-p', String(port), 'ping']).catch(() => ({ text: '' }))
+    ).text.includes('PONG');
+  await waitFor('Redis', ready, child, logFile);
+  return { url: `redis://127.0.0.1:${port}`, port, logFile, stop: () => stopTied(child) };
+}
