@@ -31,10 +31,13 @@ export async function serveBrowserBundle({ entry, title = 'Show harness' }) {
 }
 
 /**
+ * The bundled script and a blank page that loads it from `/bundle.js`, for a test that serves
+ * the page from its own server (so the page and that server share an origin and cookies).
  * @param {string} entry
  * @param {string} title
+ * @returns {Promise<{ script: string, page: string }>}
  */
-async function bundlePage(entry, title) {
+export async function bundlePage(entry, title) {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [entry],

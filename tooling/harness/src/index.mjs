@@ -1,4 +1,9 @@
-export { openTestBrowser, routeBrowserBundle, serveBrowserBundle } from './browser-bundle.mjs';
+export {
+  bundlePage,
+  openTestBrowser,
+  routeBrowserBundle,
+  serveBrowserBundle,
+} from './browser-bundle.mjs';
 export { CHROMIUM_ARGS, ensureChromium, findChromium, launchChromium } from './chromium.mjs';
 export { builtPath, ensureGoTool } from './go-tool.mjs';
 export { startLiveKitServer, serverConfig } from './livekit-server.mjs';
@@ -6,6 +11,7 @@ export { repoRoot, reportsDir, runDir, toolsDir } from './paths.mjs';
 export { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
 export { scrape, sumMetric } from './prometheus.mjs';
 export { clearReports, countReport, readReports, reportFile } from './reports.mjs';
-export { openRoomPage, serveRoomPage } from './room-page.mjs';
+export { openRoomPage, roomPageEntry, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
 export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';
+export { freeTcpPort, freeTcpPorts } from './ports.mjs';

@@ -6,11 +6,11 @@ import { serveBrowserBundle } from './browser-bundle.mjs';
  * `window.harness` (join, publish, receive stats, leave) with `page.evaluate`.
  */
 export function serveRoomPage() {
-  return serveBrowserBundle({
-    entry: fileURLToPath(new URL('../fixtures/room-page.ts', import.meta.url)),
-    title: 'Show harness room',
-  });
+  return serveBrowserBundle({ entry: roomPageEntry, title: 'Show harness room' });
 }
+
+/** The room page's source, for tests that bundle and serve it themselves. */
+export const roomPageEntry = fileURLToPath(new URL('../fixtures/room-page.ts', import.meta.url));
 
 /**
  * Opens a room page in a new tab of `browser`.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
+import { ensureDatabases } from './databases.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { repoRoot } from './paths.mjs';
 import { LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
@@ -31,8 +32,9 @@ const STEPS = [
 export async function runTestSuite() {
   const started = Date.now();
   clearReports();
-  logToStderr('provisioning: chromium, livekit-server, lk');
+  logToStderr('provisioning: chromium, livekit-server, lk, PostgreSQL, Redis');
   await ensureChromium();
+  await ensureDatabases();
   await ensureGoTool(LIVEKIT_SERVER, { envVar: 'LIVEKIT_SERVER_BIN' });
   await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' });
 

@@ -1,0 +1,439 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { browser, createTestServer, join, ORIGIN, staffBrowser } from '../test/fixtures';
+import { personOf } from './identity';
+import type { ServerEvent } from './wire';
+
+type TestServer = Awaited<ReturnType<typeof createTestServer>>;
+let t: TestServer;
+afterEach(async () => {
+  await t?.close();
+});
+
+const ROOM = 'spring-drop';
+const chat = (who: ReturnType<typeof browser>, text: unknown, id?: string) =>
+  t.server.chat(
+    who.request(`/api/shows/${ROOM}/chat`, {
+      method: 'POST',
+      json: { text, ...(id && { id }) },
+    }),
+    ROOM,
+  );
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string } }).error;
+
+describe('tokens: one person, one identity per connection', () => {
+  test('viewers join hidden with no data rights; two tabs get two identities of one person', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    const first = await join(t.server, ana);
+    const second = await join(t.server, ana);
+    expect(first.response.status).toBe(200);
+    expect(first.claims?.video).toMatchObject({
+      roomJoin: true,
+      room: ROOM,
+      hidden: true,
+      canPublishData: false,
+      canPublish: false,
+      canSubscribe: true,
+    });
+    expect(first.body.identity).not.toBe(second.body.identity);
+    expect(personOf(first.body.identity)).toBeDefined();
+    expect(personOf(first.body.identity)).toBe(personOf(second.body.identity));
+    // The cookie is set once: the second request was the same person with the same name.
+    expect(second.response.headers.getSetCookie()).toEqual([]);
+  });
+
+  test('a forged or tampered cookie yields a new person', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    const original = personOf((await join(t.server, ana)).body.identity);
+    const cookie = ana.jar.get('show_person') ?? '';
+    const [id, name, mac] = cookie.split('.');
+    const forgeries = [
+      `${id}.${name}.${mac?.slice(0, -2)}AA`,
+      `${'x'.repeat(22)}.${name}.${mac}`,
+      `${id}.${btoa('Mallory').replace(/=/g, '')}.${mac}`,
+      'v-00000000-0000-0000-0000-000000000000',
+    ];
+    for (const forged of forgeries) {
+      const mallory = browser();
+      mallory.jar.set('show_person', forged);
+      const { body, response } = await join(t.server, mallory);
+      expect(personOf(body.identity)).not.toBe(original);
+      expect(response.headers.getSetCookie()[0]).toMatch(/^show_person=/);
+    }
+  });
+
+  test('the host identity only for an admin request with a host session; moderators are visible', async () => {
+    t = await createTestServer();
+    const host = await staffBrowser('host');
+    const asHost = await join(t.server, host, { admin: true, name: 'Host' });
+    expect(asHost.body).toMatchObject({ identity: 'host', role: 'host' });
+    expect(asHost.claims?.video).toMatchObject({ canPublish: true, canPublishData: false });
+    expect(asHost.claims?.video?.hidden).not.toBe(true);
+    // The host's own browser on the viewer page joins as a viewer (not as "host").
+    expect((await join(t.server, host)).body.role).toBe('viewer');
+
+    const moderator = await staffBrowser('moderator');
+    const asModerator = await join(t.server, moderator, { name: 'Mo' });
+    expect(asModerator.body.role).toBe('moderator');
+    expect(asModerator.claims?.video).toMatchObject({ hidden: false, canPublishData: false });
+    expect((await join(t.server, moderator, { admin: true })).response.status).toBe(403);
+    expect((await join(t.server, browser(), { admin: true })).response.status).toBe(403);
+  });
+
+  test('tokens only for shows', async () => {
+    t = await createTestServer({ isShow: (room) => room === ROOM });
+    const { response, body } = await join(t.server, browser(), { room: 'free-rooms-for-all' });
+    expect(response.status).toBe(400);
+    expect((body as unknown as { error: { code: string } }).error.code).toBe('invalid_room');
+  });
+});
+
+describe('chat through the server', () => {
+  test('is stamped with the name and role the server knows, stored and delivered', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana, { name: 'Ana' });
+    const response = await chat(ana, '  Is the scarf silk?  ');
+    expect(response.status).toBe(201);
+    const { message } = (await response.json()) as { message: Record<string, unknown> };
+    expect(message).toMatchObject({
+      text: 'Is the scarf silk?',
+      from: { name: 'Ana', role: 'viewer' },
+    });
+
+    const moderator = await staffBrowser('moderator');
+    await join(t.server, moderator, { name: 'Mo' });
+    await chat(moderator, 'Yes, 100 % silk.');
+    const events = await t.delivered(ROOM);
+    expect(events.map((e) => e.type === 'chat' && [e.from.name, e.from.role, e.text])).toEqual([
+      ['Ana', 'viewer', 'Is the scarf silk?'],
+      ['Mo', 'moderator', 'Yes, 100 % silk.'],
+    ]);
+    expect(t.sent.every((p) => p.topic === 'show.events')).toBe(true);
+  });
+
+  test('someone who has not joined is refused, and bad input gets a 4xx with a code', async () => {
+    t = await createTestServer();
+    expect((await errorOf(await chat(browser(), 'hi'))).code).toBe('unauthorized');
+    const ana = browser();
+    await join(t.server, ana);
+    const post = (init: RequestInit & { json?: unknown }) =>
+      t.server.chat(ana.request(`/api/shows/${ROOM}/chat`, { method: 'POST', ...init }), ROOM);
+    const cases: Array<[RequestInit & { json?: unknown }, number, string]> = [
+      [{ json: { text: '' } }, 400, 'invalid_request'],
+      [{ json: { text: '   ' } }, 400, 'invalid_request'],
+      [{ json: { text: 'x'.repeat(281) } }, 400, 'invalid_request'],
+      [{ json: { text: 'evil\u202etxt.exe' } }, 400, 'invalid_request'],
+      [{ json: { text: 42 } }, 400, 'invalid_request'],
+      [{ json: { text: 'ok', id: '../../etc' } }, 400, 'invalid_request'],
+      [{ json: ['text'] }, 400, 'invalid_request'],
+      [
+        { body: '{"text":', headers: { 'Content-Type': 'application/json' } },
+        400,
+        'invalid_request',
+      ],
+      [
+        { body: 'text=hi', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+        415,
+        'unsupported_media_type',
+      ],
+      [{ json: { text: 'x'.repeat(5000) } }, 413, 'payload_too_large'],
+      [{ json: { text: 'hi' }, headers: { Origin: 'https://evil.example' } }, 403, 'forbidden'],
+      [{ method: 'PUT', json: { text: 'hi' } }, 405, 'method_not_allowed'],
+    ];
+    for (const [init, status, code] of cases) {
+      const response = await post(init);
+      const text = await response.text();
+      expect([
+        JSON.stringify(init).slice(0, 60),
+        response.status,
+        JSON.parse(text).error?.code,
+      ]).toEqual([JSON.stringify(init).slice(0, 60), status, code]);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    }
+    expect(await t.delivered(ROOM)).toEqual([]);
+  });
+
+  test('five messages per ten seconds per person, across tabs, with Retry-After', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana);
+    await join(t.server, ana); // a second tab: the same person, the same allowance
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await chat(ana, `spam ${i}`)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const refused = await chat(ana, 'one more');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(9);
+    const error = (await refused.json()) as { error: { code: string; retryAfterMs: number } };
+    expect(error.error.code).toBe('rate_limited');
+    expect(error.error.retryAfterMs).toBeGreaterThan(8000);
+    // Someone else is not held back by Ana.
+    const ben = browser();
+    await join(t.server, ben, { name: 'Ben' });
+    expect((await chat(ben, 'hello')).status).toBe(201);
+    expect((await t.delivered(ROOM)).filter((e) => e.type === 'chat')).toHaveLength(6);
+  });
+
+  test('a retried message (same id) is acknowledged again, stored and delivered once', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana);
+    expect((await chat(ana, 'once', 'client-id-0001')).status).toBe(201);
+    expect((await chat(ana, 'once', 'client-id-0001')).status).toBe(200);
+    const ben = browser();
+    await join(t.server, ben, { name: 'Ben' });
+    // Ben cannot take (or overwrite) Ana's message by its id.
+    expect((await chat(ben, 'mine now', 'client-id-0001')).status).toBe(400);
+    expect((await t.delivered(ROOM)).filter((e) => e.type === 'chat')).toHaveLength(1);
+  });
+
+  test('a late joiner gets the last N messages in order, without deleted ones', async () => {
+    t = await createTestServer({ rules: { historySize: 3, maxMessages: 100 } });
+    const ana = browser();
+    await join(t.server, ana);
+    const ids: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const { message } = (await (await chat(ana, `message ${i}`)).json()) as {
+        message: { id: string };
+      };
+      ids.push(message.id);
+    }
+    const moderator = await staffBrowser('moderator');
+    await join(t.server, moderator, { name: 'Mo' });
+    const deleted = await t.server.deleteMessage(
+      moderator.request(`/api/shows/${ROOM}/chat/delete`, { method: 'POST', json: { id: ids[3] } }),
+      ROOM,
+    );
+    expect(deleted.status).toBe(200);
+
+    const late = browser();
+    const history = (await (
+      await t.server.chat(late.request(`/api/shows/${ROOM}/chat`), ROOM)
+    ).json()) as { messages: Array<{ text: string; seq: number }>; muted: boolean };
+    expect(history.messages.map((m) => m.text)).toEqual(['message 2', 'message 3', 'message 5']);
+    expect(history.muted).toBe(false);
+    const events = await t.delivered(ROOM);
+    expect(events.at(-1)).toEqual({ type: 'chat.delete', id: ids[3] });
+  });
+});
+
+describe('moderation', () => {
+  test('only staff delete and mute; a mute holds on every tab and every rejoin', async () => {
+    t = await createTestServer();
+    const ben = browser();
+    const { body } = await join(t.server, ben, { name: 'Ben' });
+    const person = personOf(body.identity);
+    const mute = (who: ReturnType<typeof browser>, muted: boolean) =>
+      t.server.mutes(
+        who.request(`/api/shows/${ROOM}/mutes`, { method: 'POST', json: { person, muted } }),
+        ROOM,
+      );
+    expect((await mute(ben, true)).status).toBe(401);
+    const moderator = await staffBrowser('moderator');
+    expect((await mute(moderator, true)).status).toBe(200);
+
+    expect((await errorOf(await chat(ben, 'let me speak'))).code).toBe('muted');
+    await join(t.server, ben, { name: 'Ben again' }); // a rejoin, a new tab, a new name
+    expect((await chat(ben, 'let me speak')).status).toBe(403);
+    const history = (await (
+      await t.server.chat(ben.request(`/api/shows/${ROOM}/chat`), ROOM)
+    ).json()) as { muted: boolean };
+    expect(history.muted).toBe(true);
+    const list = await t.server.mutes(moderator.request(`/api/shows/${ROOM}/mutes`), ROOM);
+    expect(await list.json()).toEqual({ muted: [person] });
+
+    expect((await mute(moderator, false)).status).toBe(200);
+    expect((await chat(ben, 'thanks')).status).toBe(201);
+    const events = await t.delivered(ROOM);
+    expect(events.filter((e) => e.type === 'mute')).toEqual([
+      { type: 'mute', person, muted: true },
+      { type: 'mute', person, muted: false },
+    ]);
+    expect((await t.database.shows.entries(ROOM)).map((e) => e.kind)).toEqual(['mute', 'unmute']);
+  });
+
+  test('a viewer cannot delete; a moderator deleting a missing message gets 404', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana);
+    const del = (who: ReturnType<typeof browser>, id: string) =>
+      t.server.deleteMessage(
+        who.request(`/api/shows/${ROOM}/chat/delete`, { method: 'POST', json: { id } }),
+        ROOM,
+      );
+    expect((await del(ana, 'abcdefgh1234')).status).toBe(401);
+    expect((await del(await staffBrowser('moderator'), 'abcdefgh1234')).status).toBe(404);
+  });
+});
+
+describe('reactions and reports', () => {
+  test('reactions are limited per person and summed before delivery', async () => {
+    t = await createTestServer({ batchIntervalMs: 1000 });
+    const ana = browser();
+    await join(t.server, ana);
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const response = await t.server.react(
+        ana.request(`/api/shows/${ROOM}/reactions`, { method: 'POST' }),
+        ROOM,
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((s) => s === 202)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    await t.server.close();
+    const reactions = t.sent.flatMap((p) => p.events).filter((e) => e.type === 'reactions');
+    // The first tap went at once; the other 19 waited for the next slot and went as one count.
+    expect(reactions).toEqual([
+      { type: 'reactions', count: 1 },
+      { type: 'reactions', count: 19 },
+    ]);
+  });
+
+  test('reports only for your own connection, one per interval, weighted by the server', async () => {
+    t = await createTestServer({ reportIntervalMs: 1000 });
+    const report = {
+      v: 1,
+      t: Date.now(),
+      p: 0.000001,
+      bps: 700_000,
+      loss: 0,
+      rtt: 20,
+      jit: 3,
+      fps: 20,
+      w: 640,
+      h: 480,
+      st: 'connected',
+    };
+    const ana = browser();
+    const anaIdentity = (await join(t.server, ana)).body.identity;
+    const ben = browser();
+    const benIdentity = (await join(t.server, ben, { name: 'Ben' })).body.identity;
+    for (const [identity, person] of [
+      [anaIdentity, ana],
+      [benIdentity, ben],
+    ] as const) {
+      await t.webhook({
+        event: 'participant_joined',
+        room: { sid: 'RM_1', name: ROOM },
+        participant: { sid: `PA_${identity}`, identity, attributes: { 'show.role': 'viewer' } },
+      });
+      void person;
+    }
+    const send = (who: ReturnType<typeof browser>, identity: string) =>
+      t.server.report(
+        who.request(`/api/shows/${ROOM}/reports`, { method: 'POST', json: { identity, report } }),
+        ROOM,
+      );
+    expect((await send(ana, benIdentity)).status).toBe(403);
+    expect((await send(ana, anaIdentity)).status).toBe(202);
+    expect((await send(ana, anaIdentity)).status).toBe(429);
+    expect((await send(ben, benIdentity)).status).toBe(202);
+    const bad = await t.server.report(
+      ana.request(`/api/shows/${ROOM}/reports`, {
+        method: 'POST',
+        json: { identity: anaIdentity, report: { ...report, loss: 7 } },
+      }),
+      ROOM,
+    );
+    expect(bad.status).toBe(400);
+
+    // The host hears the summary: two viewers reporting (the viewer's p = 1e-6 was ignored).
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    const fleet = t.sent.filter((p) => p.to?.[0] === 'host').flatMap((p) => p.events);
+    const last = fleet.at(-1) as Extract<ServerEvent, { type: 'fleet' }> | undefined;
+    const summary = last?.summary as { viewersReporting: number; reports: number } | undefined;
+    expect(summary?.reports).toBe(2);
+    expect(summary?.viewersReporting).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('webhooks keep the show state', () => {
+  test('viewers counted by person, staff not counted, each event applied once', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    const tab1 = (await join(t.server, ana)).body.identity;
+    const tab2 = (await join(t.server, ana)).body.identity;
+    const ben = (await join(t.server, browser(), { name: 'Ben' })).body.identity;
+    const room = { sid: 'RM_1', name: ROOM };
+    const joined = (identity: string, role = 'viewer', id?: string) =>
+      t.webhook({
+        ...(id && { id }),
+        event: 'participant_joined',
+        room,
+        participant: { sid: `PA_${identity}`, identity, attributes: { 'show.role': role } },
+      });
+    await t.webhook({ event: 'room_started', room });
+    await t.webhook({
+      event: 'track_published',
+      room,
+      participant: { sid: 'PA_host', identity: 'host' },
+    });
+    await joined('host', 'host');
+    await joined(tab1, 'viewer', 'EV_once');
+    const repeat = await joined(tab1, 'viewer', 'EV_once');
+    expect(await repeat.json()).toEqual({ ok: true, duplicate: true });
+    await joined(tab2);
+    await joined(ben);
+    const state = async () =>
+      (await t.server.show(browser().request(`/api/shows/${ROOM}`), ROOM)).json();
+    expect(await state()).toMatchObject({ status: 'live', viewers: 2, peakViewers: 2 });
+    await t.webhook({ event: 'participant_left', room, participant: { sid: 'x', identity: tab1 } });
+    expect(await state()).toMatchObject({ viewers: 2 });
+    await t.webhook({ event: 'participant_left', room, participant: { sid: 'x', identity: tab2 } });
+    expect(await state()).toMatchObject({ viewers: 1, peakViewers: 2 });
+    await t.webhook({
+      event: 'participant_left',
+      room,
+      participant: { sid: 'x', identity: 'host' },
+    });
+    expect(await state()).toMatchObject({ status: 'ended' });
+    const counts = (await t.delivered(ROOM)).filter((e) => e.type === 'viewers');
+    expect(counts.at(-1)).toEqual({ type: 'viewers', count: 1 });
+  });
+
+  test('an unsigned or forged webhook gets one generic 401', async () => {
+    t = await createTestServer();
+    const body = JSON.stringify({ id: 'EV_x', event: 'room_finished', room: { name: ROOM } });
+    for (const authorization of [undefined, 'Bearer nonsense']) {
+      const response = await t.server.webhook(
+        new Request(`${ORIGIN}/api/livekit/webhook`, {
+          method: 'POST',
+          headers: authorization ? { Authorization: authorization } : {},
+          body,
+        }),
+      );
+      expect(response.status).toBe(401);
+      expect((await errorOf(response)).code).toBe('unauthorized');
+    }
+  });
+});
+
+describe('failure', () => {
+  test('a database that is down gives 503 storage_unavailable for writes, without a stack', async () => {
+    t = await createTestServer({ production: true });
+    const ana = browser();
+    await join(t.server, ana);
+    await t.database.close();
+    const response = await chat(ana, 'anyone?');
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text).error.code).toBe('storage_unavailable');
+    expect(text).not.toMatch(/at .*\.ts|kysely|sqlite|Error:/i);
+  });
+
+  test('handle routes by path and leaves other paths alone', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana);
+    const routed = await t.server.handle(
+      ana.request(`/api/shows/${ROOM}/chat`, { method: 'POST', json: { text: 'via handle' } }),
+    );
+    expect(routed?.status).toBe(201);
+    expect(await t.server.handle(ana.request('/api/other'))).toBeUndefined();
+    expect(await t.server.handle(ana.request('/elsewhere'))).toBeUndefined();
+    expect((await t.server.handle(ana.request(`/api/shows/bad%20room`)))?.status).toBe(404);
+  });
+});
