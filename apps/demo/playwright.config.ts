@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, reportFile } from '@show/harness';
 
@@ -8,6 +10,9 @@ const port = Number(process.env.DEMO_E2E_PORT ?? 3100);
 // inherit them).
 process.env.SHOW_HOST_PASSCODE ??= `e2e-${randomBytes(12).toString('base64url')}`;
 process.env.SHOW_MODERATOR_PASSCODE ??= `e2e-mod-${randomBytes(12).toString('base64url')}`;
+process.env.SHOW_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+// A fresh embedded database per run (set DATABASE_URL / REDIS_URL to run on PostgreSQL / Redis).
+process.env.DATABASE_URL ??= `sqlite:${join(tmpdir(), `show-e2e-${randomBytes(6).toString('hex')}.sqlite`)}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 if (!executablePath)
@@ -35,6 +40,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       SHOW_HOST_PASSCODE: process.env.SHOW_HOST_PASSCODE,
       SHOW_MODERATOR_PASSCODE: process.env.SHOW_MODERATOR_PASSCODE,
+      SHOW_SESSION_SECRET: process.env.SHOW_SESSION_SECRET,
+      DATABASE_URL: process.env.DATABASE_URL,
+      ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     },
   },
 });

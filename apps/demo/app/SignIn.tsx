@@ -1,4 +1,4 @@
-import type { StaffRole } from '../lib/staff-session';
+import type { StaffRole } from '@show/server';
 
 const ERRORS: Record<string, string> = {
   wrong: 'That passcode is not right. Check it and try again.',

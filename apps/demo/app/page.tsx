@@ -1,7 +1,7 @@
 import { ConnectionStatus } from '@show/ui';
 import { SHOW_ROOM, SHOW_TITLE } from '../lib/catalog';
 import { livekitHttpUrl, readConfig } from '../lib/config';
-import { showState } from '../lib/show-state';
+import { demoServer } from '../lib/show-server';
 import { NotConfigured } from './NotConfigured';
 
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
@@ -23,7 +23,9 @@ export default async function HomePage() {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Show" problems={result.problems} />;
   const reachable = await serverAnswers(result.config.serverUrl);
-  const show = await showState().get(SHOW_ROOM);
+  const show = await demoServer(result.config)
+    .then((server) => server.show.state(SHOW_ROOM))
+    .catch(() => ({ status: 'upcoming' as const, viewers: 0 }));
   return (
     <main>
       <h1>Show</h1>

@@ -15,7 +15,16 @@ export interface DemoConfig {
    * another address than browsers do, else the public URL.
    */
   serverUrl: string;
+  /** Signs people's and staff's cookies (SHOW_SESSION_SECRET, at least 32 bytes). */
+  sessionSecret: string;
+  /** Where chat, mutes and the show's log are kept: DATABASE_URL, default a SQLite file. */
+  databaseUrl: string;
+  /** Shared limits and live counts for several instances (REDIS_URL); default in memory. */
+  redisUrl: string | undefined;
 }
+
+/** The embedded default: a SQLite file beside the app (git-ignored). */
+export const DEFAULT_DATABASE_URL = 'sqlite:.data/show.sqlite';
 
 export type ConfigResult = { ok: true; config: DemoConfig } | { ok: false; problems: string[] };
 
@@ -31,6 +40,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const hostPasscode = env.SHOW_HOST_PASSCODE || undefined;
   const moderatorPasscode = env.SHOW_MODERATOR_PASSCODE || undefined;
   const serverUrl = env.LIVEKIT_URL?.trim() || livekitUrl;
+  const sessionSecret = env.SHOW_SESSION_SECRET ?? '';
+  const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
 
   if (!livekitUrl) {
     problems.push(
@@ -59,6 +71,23 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'SHOW_MODERATOR_PASSCODE must differ from SHOW_HOST_PASSCODE: moderators must not be able to go live.',
     );
   }
+  if (new TextEncoder().encode(sessionSecret).byteLength < 32) {
+    problems.push(
+      'SHOW_SESSION_SECRET must be at least 32 bytes (for example `openssl rand -base64 32`): it signs sessions, apart from the LiveKit secret.',
+    );
+  } else if (sessionSecret === apiSecret) {
+    problems.push('SHOW_SESSION_SECRET must differ from LIVEKIT_API_SECRET.');
+  }
+  if (!/^(postgres(ql)?:\/\/|sqlite:)/i.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must be postgres://… or sqlite:<file> (or unset for a local SQLite file).',
+    );
+  }
+  if (redisUrl && !/^rediss?:\/\//i.test(redisUrl)) {
+    problems.push(
+      'REDIS_URL must start with redis:// or rediss:// (or be unset: limits stay in memory).',
+    );
+  }
   if (env.LIVEKIT_URL?.trim() && !/^(wss?|https?):\/\/[^/\s]+/.test(serverUrl)) {
     problems.push(
       'LIVEKIT_URL must start with ws://, wss://, http:// or https:// followed by a host.',
@@ -69,7 +98,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ? { ok: false, problems }
     : {
         ok: true,
-        config: { livekitUrl, apiKey, apiSecret, hostPasscode, moderatorPasscode, serverUrl },
+        config: {
+          livekitUrl,
+          apiKey,
+          apiSecret,
+          hostPasscode,
+          moderatorPasscode,
+          serverUrl,
+          sessionSecret,
+          databaseUrl,
+          redisUrl,
+        },
       };
 }
 

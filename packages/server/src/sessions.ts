@@ -29,6 +29,11 @@ export interface Sessions {
   personCookie(person: Person, secure: boolean): Promise<string>;
   /** The request's signed-in staff role, if any: host first, then moderator. */
   staffRole(request: Request, now?: number): Promise<StaffRole | undefined>;
+  /** The same from a cookie reader (a framework's own, such as Next's `cookies()`). */
+  staffRoleFrom(
+    cookie: (name: string) => string | undefined,
+    now?: number,
+  ): Promise<StaffRole | undefined>;
   /** `Set-Cookie` that signs `role` in for `STAFF_SECONDS`. */
   staffCookie(role: StaffRole, secure: boolean, now?: number): Promise<string>;
   /** `Set-Cookie` headers that sign every staff role out. */
@@ -67,6 +72,13 @@ export async function createSessions(secret: string): Promise<Sessions> {
     return staff.verify(`${role}.${expires}`, mac);
   }
 
+  const staffRoleFrom: Sessions['staffRoleFrom'] = async (cookie, now = Date.now()) => {
+    for (const role of ['host', 'moderator'] as const) {
+      if (await readStaff(role, cookie(STAFF_COOKIES[role]), now)) return role;
+    }
+    return undefined;
+  };
+
   return {
     async person(request) {
       const known = await readPerson(readCookie(request, PERSON_COOKIE));
@@ -82,12 +94,9 @@ export async function createSessions(secret: string): Promise<Sessions> {
         secure,
       });
     },
-    async staffRole(request, now = Date.now()) {
-      for (const role of ['host', 'moderator'] as const) {
-        if (await readStaff(role, readCookie(request, STAFF_COOKIES[role]), now)) return role;
-      }
-      return undefined;
-    },
+    staffRole: (request, now = Date.now()) =>
+      staffRoleFrom((name) => readCookie(request, name), now),
+    staffRoleFrom,
     async staffCookie(role, secure, now = Date.now()) {
       const expires = now + STAFF_SECONDS * 1000;
       const mac = await staff.sign(`${role}.${expires}`);

@@ -10,7 +10,7 @@ import { readHistory, sendChat } from './routes/chat';
 import { deleteMessage, listMuted, setMuted } from './routes/moderation';
 import { react } from './routes/reactions';
 import { receiveReport } from './routes/reports';
-import { readShow } from './routes/show';
+import { readShow, showState, type ShowStateBody } from './routes/show';
 import { tokenRoute, type TokenRouteOptions } from './routes/token';
 import { receiveWebhook } from './routes/webhook';
 import type { Sessions } from './sessions';
@@ -66,6 +66,8 @@ export interface ShowServer {
   report: RoomHandler;
   /** Routes by path (the paths above, under `basePath`, default `/api`); undefined if none match. */
   handle(request: Request, basePath?: string): Promise<Response | undefined>;
+  /** The show's state, for your own pages (what `GET /api/shows/:room` answers). */
+  state(room: string): Promise<ShowStateBody>;
   /** Packets and events delivered so far. */
   stats(): OutboxStats;
   /** Delivers what is queued and stops the timers (storage is yours to close). */
@@ -171,6 +173,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       const route = routes[match[2] ?? ''];
       return route?.(request, room);
     },
+    state: (room) => showState(context, room),
     stats: () => outbox.stats(),
     async close() {
       relay.close();

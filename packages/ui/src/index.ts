@@ -34,6 +34,8 @@ export {
   VIEWER_REPORT_TOPIC,
 } from './store/protocol';
 export type { HostStatus } from './store/protocol';
+export { SERVER_TOPIC, decodeServerPacket } from './store/server-protocol';
+export type { ServerChatMessage, ServerEvent, ServerHistory } from './store/server-protocol';
 export { ShowActionError } from './store/show-action-error';
 export type { ShowActionErrorCode } from './store/show-action-error';
 export { cartStorageKey, persistCart } from './store/persist-cart';
@@ -41,6 +43,9 @@ export type { CartStorage } from './store/persist-cart';
 
 // LiveKit bindings: a room joined, bound to a store, measured.
 export { bindRoom } from './room/bind-room';
+export type { BindRoomOptions } from './room/bind-room';
+export { createShowServerClient } from './room/server-client';
+export type { ShowServerClient, ShowServerClientOptions } from './room/server-client';
 export { bindMetrics } from './room/bind-metrics';
 export type { BindMetricsOptions } from './room/bind-metrics';
 export { backoffDelay, createShowSession, defaultRetryPolicy } from './room/session';

@@ -1,7 +1,6 @@
-import { cookies } from 'next/headers';
 import { SHOW_ROOM } from '../../lib/catalog';
 import { readConfig } from '../../lib/config';
-import { isStaffSession, SESSION_COOKIES } from '../../lib/staff-session';
+import { pageStaffRole } from '../../lib/sessions';
 import { NotConfigured } from '../NotConfigured';
 import { SignIn } from '../SignIn';
 
@@ -15,8 +14,7 @@ export default async function ModeratePage({
 }) {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Moderation" problems={result.problems} />;
-  const session = (await cookies()).get(SESSION_COOKIES.moderator)?.value;
-  if (isStaffSession('moderator', session, result.config.apiSecret)) {
+  if ((await pageStaffRole(result.config)) === 'moderator') {
     return (
       <main className="page page--narrow">
         <h1>Moderation</h1>

@@ -1,15 +1,15 @@
 'use client';
 import {
   ChatPanel,
+  createShowServerClient,
   LiveKitBroadcaster,
   StreamControlPanel,
   StreamMetrics,
   useStreamMetrics,
 } from '@show/ui';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ShowPageProps } from '../../lib/catalog';
 import { fetchToken } from '../../lib/fetch-token';
-import { muteViewer } from '../../lib/mute-viewer';
 import { useShowSnapshot } from '../../lib/useShowSnapshot';
 
 function Health() {
@@ -19,15 +19,15 @@ function Health() {
 export function Studio({ serverUrl, room, products }: ShowPageProps) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
   const snapshot = useShowSnapshot(room);
-  const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
-  const onUnmuteViewer = useCallback(
-    (identity: string) => muteViewer(room, identity, false),
-    [room],
-  );
+  // Chat, deletes, mutes and the audience's figures go through the app's server.
+  const server = useMemo(() => createShowServerClient({ room }), [room]);
+  const onMuteViewer = useCallback((person: string) => server.setMuted(person, true), [server]);
+  const onUnmuteViewer = useCallback((person: string) => server.setMuted(person, false), [server]);
   return (
     <LiveKitBroadcaster
       serverUrl={serverUrl}
       token={token}
+      server={server}
       showId={`studio:${room}`}
       className="studio__stage"
     >

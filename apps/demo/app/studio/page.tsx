@@ -1,7 +1,6 @@
-import { cookies } from 'next/headers';
 import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../lib/catalog';
 import { readConfig } from '../../lib/config';
-import { isStaffSession, SESSION_COOKIES } from '../../lib/staff-session';
+import { pageStaffRole } from '../../lib/sessions';
 import { Studio } from './Studio';
 import { NotConfigured } from '../NotConfigured';
 import { SignIn } from '../SignIn';
@@ -15,8 +14,7 @@ export default async function StudioPage({
 }) {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Studio" problems={result.problems} />;
-  const session = (await cookies()).get(SESSION_COOKIES.host)?.value;
-  if (isStaffSession('host', session, result.config.apiSecret)) {
+  if ((await pageStaffRole(result.config)) === 'host') {
     return (
       <main className="studio">
         <header className="studio__header">

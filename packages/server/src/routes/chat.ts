@@ -32,6 +32,8 @@ export interface ChatHistoryBody {
   /** Whether this person's chat is muted. */
   muted: boolean;
   viewers: number;
+  /** For the host and moderators: who is muted. */
+  mutedPeople?: string[];
 }
 
 export async function readHistory(
@@ -42,12 +44,18 @@ export async function readHistory(
   requireMethod(request, 'GET');
   await requireShow(context, room);
   const caller = await callerOf(context, request);
-  const [recent, muted, viewers] = await Promise.all([
+  const [recent, muted, viewers, mutedPeople] = await Promise.all([
     context.database.chat.recent(room, context.rules.historySize),
     caller.person.isNew ? false : context.database.mutes.isMuted(room, caller.person.id),
     context.hot.presence.count(room),
+    caller.staff ? context.database.mutes.list(room) : undefined,
   ]);
-  const body: ChatHistoryBody = { messages: recent.map(toWire), muted, viewers };
+  const body: ChatHistoryBody = {
+    messages: recent.map(toWire),
+    muted,
+    viewers,
+    ...(mutedPeople && { mutedPeople }),
+  };
   return json(body);
 }
 

@@ -10,6 +10,14 @@ export interface ShowStateBody {
   updatedAt: number | null;
 }
 
+export async function showState(context: ShowServerContext, room: string): Promise<ShowStateBody> {
+  const [record, viewers] = await Promise.all([
+    context.database.shows.show(room),
+    context.hot.presence.count(room),
+  ]);
+  return { ...record, viewers };
+}
+
 export async function readShow(
   context: ShowServerContext,
   request: Request,
@@ -17,10 +25,5 @@ export async function readShow(
 ): Promise<Response> {
   requireMethod(request, 'GET');
   await requireShow(context, room);
-  const [record, viewers] = await Promise.all([
-    context.database.shows.show(room),
-    context.hot.presence.count(room),
-  ]);
-  const body: ShowStateBody = { ...record, viewers };
-  return json(body);
+  return json(await showState(context, room));
 }

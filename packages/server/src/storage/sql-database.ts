@@ -49,6 +49,11 @@ async function dialectFor(dialect: Dialect, target: string, poolSize: number) {
     return new PostgresDialect({ pool });
   }
   const { default: Database } = await import('better-sqlite3');
+  if (target !== ':memory:') {
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(target), { recursive: true });
+  }
   const db = new Database(target);
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged message survives a crash of the machine, not only of the process.

@@ -15,6 +15,7 @@ export interface ChatLabels {
   mute: string;
   muted: string;
   offline: string;
+  unreachable: string;
   tooLong: (max: number) => string;
   rateLimited: (seconds: number) => string;
   remaining: (left: number) => string;
@@ -42,6 +43,7 @@ export const defaultChatLabels: ChatLabels = {
   mute: 'Mute',
   muted: 'The host has muted your chat.',
   offline: 'Chat opens when you are connected.',
+  unreachable: 'The chat server did not answer. Your message is still here: try again.',
   tooLong: (max) => `Messages are at most ${max} characters.`,
   rateLimited: (seconds) => `You are sending quickly. Try again in ${seconds} s.`,
   remaining: (left) => `${left} characters left`,
@@ -71,6 +73,8 @@ function refusalText(refusal: ChatRefusal, l: ChatLabels): string | undefined {
       return l.muted;
     case 'offline':
       return l.offline;
+    case 'unreachable':
+      return l.unreachable;
   }
 }
 

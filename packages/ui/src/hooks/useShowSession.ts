@@ -1,6 +1,7 @@
 import type { Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
 import { useEffect, useState } from 'react';
 import { bindMetrics, type BindMetricsOptions } from '../room/bind-metrics';
+import type { ShowServerClient } from '../room/server-client';
 import { createShowSession, type RetryPolicy, type TokenSource } from '../room/session';
 import type { ChatLimits } from '../store/chat';
 import { persistCart, type CartStorage } from '../store/persist-cart';
@@ -20,6 +21,12 @@ export interface ShowSessionProps {
   /** Measure the connection with @show/metrics; default true. */
   measure?: boolean;
   metricsOptions?: BindMetricsOptions;
+  /**
+   * The show's server (`createShowServerClient({ room })`, e.g. for @show/server's routes): chat,
+   * reactions and viewer reports go through it, and only what it sends is shown. Without it,
+   * pages exchange them peer to peer (fine for a small room you trust).
+   */
+  server?: ShowServerClient;
   /** Where the cart is saved; default localStorage. */
   cartStorage?: CartStorage;
   onJoined?: (room: Room) => Promise<void> | void;
@@ -54,12 +61,18 @@ export function useShowSession(props: ShowSessionProps): {
       ...(options.retry && { retry: options.retry }),
       ...(options.chatLimits && { chatLimits: options.chatLimits }),
       ...(options.onJoined && { onJoined: options.onJoined }),
+      ...(options.server && { server: options.server }),
     });
     // The room exists only from here (never during server rendering); render once more to provide it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRoom(session.room);
     session.start();
-    const unmeasure = measure ? bindMetrics(session.room, store, metricsOptions) : undefined;
+    const unmeasure = measure
+      ? bindMetrics(session.room, store, {
+          ...metricsOptions,
+          ...(options.server && { server: options.server }),
+        })
+      : undefined;
     return () => {
       unmeasure?.();
       void session.stop();

@@ -16,6 +16,7 @@ import {
 import type { Room } from 'livekit-client';
 import { VIEWER_REPORT_TOPIC } from '../store/protocol';
 import { onTopics } from './data-topic';
+import type { ShowServerClient } from './server-client';
 import { pushHistory, type ShowStore } from '../store/show-store';
 
 export interface BindMetricsOptions {
@@ -25,6 +26,11 @@ export interface BindMetricsOptions {
   reportIntervalMs?: number;
   alertRules?: readonly AlertRule[];
   random?: () => number;
+  /**
+   * The show's server: viewers report to it (it weighs and sums them) and the host's audience
+   * figures are the summary it sends, not reports from viewers' pages.
+   */
+  server?: Pick<ShowServerClient, 'report'>;
 }
 
 const decoder = new TextDecoder();
@@ -39,7 +45,7 @@ const encoder = new TextEncoder();
 
 /** Starts measuring; returns a function that stops it and removes its listeners. */
 export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOptions = {}) {
-  const { intervalMs = 1000, reportIntervalMs = 5000, random = Math.random } = options;
+  const { intervalMs = 1000, reportIntervalMs = 5000, random = Math.random, server } = options;
   const alerts = createAlertMonitor(options.alertRules);
   const fleet = createFleetAggregator({ epochMs: reportIntervalMs });
   const source = fromLiveKitRoom(room);
@@ -52,17 +58,16 @@ export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOp
     if (isHost()) {
       alerts.update(collected);
       const active = alerts.active();
-      const summary = fleet.summary(collected.sample.timestampMs);
+      const local = fleet.summary(collected.sample.timestampMs);
+      // Through a server, the summary it last sent (bindRoom keeps it in the store).
+      const summary = server ? metrics.fleet : local.reports > 0 ? local : undefined;
       store.setState({
         metrics: {
           latest: collected,
           alerts: sameAlerts(metrics.alerts, active) ? metrics.alerts : active,
-          fleet: summary.reports > 0 ? summary : undefined,
+          fleet: summary,
           ingressBps: pushHistory(metrics.ingressBps, collected.sample.upload.bitrateBps),
-          egressBps: pushHistory(
-            metrics.egressBps,
-            summary.reports > 0 ? summary.egressBitrateBps : undefined,
-          ),
+          egressBps: pushHistory(metrics.egressBps, summary?.egressBitrateBps),
         },
       });
       return;
@@ -75,6 +80,12 @@ export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOp
     const probability = reportingProbability(audience + 1, { intervalMs: reportIntervalMs });
     if (random() >= probability) return;
     const report = toViewerReport(collected.sample, collected.state, probability);
+    if (server) {
+      server.report(room.localParticipant.identity, report).catch(() => {
+        // A lost report only thins the sample.
+      });
+      return;
+    }
     room.localParticipant
       .publishData(encoder.encode(JSON.stringify(report)), {
         topic: VIEWER_REPORT_TOPIC,

@@ -14,6 +14,7 @@ import {
   checkDraft,
   createRateLimiter,
   defaultChatLimits,
+  mergeBySeq,
   messageId,
 } from '../store/chat';
 import type { ChatAuthor, ChatLimits, ChatMessage } from '../store/chat';
@@ -32,16 +33,30 @@ import {
   STATUS_ATTRIBUTE,
   type ShowMessage,
 } from '../store/protocol';
+import {
+  decodeServerPacket,
+  personOfIdentity,
+  SERVER_TOPIC,
+  type ServerChatMessage,
+  type ServerEvent,
+} from '../store/server-protocol';
 import type { AttachableTrack, HostView, ShowPhase, ShowStore } from '../store/show-store';
 import { ShowActionError } from '../store/show-action-error';
-import { onTopics, type DataSender } from './data-topic';
+import type { FleetSummary } from '@show/metrics';
+import { onServerData, onTopics, type DataSender } from './data-topic';
 import { createHeldMessages } from './held-messages';
+import type { ShowServerClient } from './server-client';
 
 export interface BindRoomOptions {
   chatLimits?: Partial<ChatLimits>;
   /** Called by the port's `retry()`. */
   onRetry?: () => void;
   now?: () => number;
+  /**
+   * The show's server: chat, deletes and reactions go through it, and only what it sends into the
+   * room (in LiveKit's name, never a participant's) is shown. Without it, pages talk peer to peer.
+   */
+  server?: ShowServerClient;
 }
 
 export function authorOf(participant: Participant): ChatAuthor {
@@ -75,6 +90,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
   const limits = { ...defaultChatLimits, ...options.chatLimits };
   const now = options.now ?? Date.now;
   const limiter = createRateLimiter(limits);
+  const { server } = options;
   let hostSeen = false;
   let ended = false;
 
@@ -129,13 +145,17 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
       self: sameAuthor(state.self, me) ? state.self : me,
       host: sameHost(state.host, view) ? state.host : view,
       pinnedIds: pins.join('\u0000') === state.pinnedIds.join('\u0000') ? state.pinnedIds : pins,
-      audience,
+      // With a show server, viewers are hidden: the count, mutes and this page's own mute are the
+      // server's (see applyServerEvent), not what LiveKit shows this page.
+      ...(!server && {
+        audience,
+        chatMuted: room.localParticipant.permissions?.canPublishData === false,
+        mutedIdentities:
+          muted.join('\u0000') === state.mutedIdentities.join('\u0000')
+            ? state.mutedIdentities
+            : muted,
+      }),
       audioBlocked: !room.canPlaybackAudio,
-      chatMuted: room.localParticipant.permissions?.canPublishData === false,
-      mutedIdentities:
-        muted.join('\u0000') === state.mutedIdentities.join('\u0000')
-          ? state.mutedIdentities
-          : muted,
       quality: room.localParticipant.connectionQuality,
       ...(connected ? { phase: phaseFor(view), error: undefined } : {}),
       ...(state.phase === 'idle' && !connected ? { phase: 'connecting' as const } : {}),
@@ -169,6 +189,65 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
   };
 
+  // What the show's server says. Messages are stamped by the server; "mine" is any tab of mine.
+  const selfPerson = () => personOfIdentity(room.localParticipant.identity);
+  const toChat = (message: ServerChatMessage): ChatMessage => ({
+    id: message.id,
+    seq: message.seq,
+    text: message.text,
+    sentAt: message.sentAt,
+    from: { identity: message.from.person, name: message.from.name, role: message.from.role },
+    local: message.from.person === selfPerson(),
+  });
+  const applyServerEvent = (event: ServerEvent) => {
+    const state = store.getState();
+    switch (event.type) {
+      case 'chat':
+        store.setState({ messages: mergeBySeq(state.messages, [toChat(event)], limits.keep) });
+        break;
+      case 'chat.delete':
+        store.setState({ messages: state.messages.filter((m) => m.id !== event.id) });
+        break;
+      case 'reactions':
+        store.setState({ reactions: state.reactions + event.count });
+        break;
+      case 'viewers':
+        store.setState({ audience: event.count });
+        break;
+      case 'mute': {
+        const others = state.mutedIdentities.filter((p) => p !== event.person);
+        store.setState({
+          mutedIdentities: event.muted ? [...others, event.person].sort() : others,
+          ...(event.person === selfPerson() && { chatMuted: event.muted }),
+        });
+        break;
+      }
+      case 'fleet':
+        store.setState({
+          metrics: { ...state.metrics, fleet: event.summary as FleetSummary },
+        });
+        break;
+    }
+  };
+  let historyLoads = 0;
+  const loadHistory = async () => {
+    if (!server) return;
+    const load = ++historyLoads;
+    try {
+      const history = await server.history();
+      if (load !== historyLoads) return;
+      const state = store.getState();
+      store.setState({
+        messages: mergeBySeq(state.messages, history.messages.map(toChat), limits.keep),
+        chatMuted: history.muted,
+        audience: history.viewers,
+        ...(history.mutedPeople && { mutedIdentities: [...history.mutedPeople].sort() }),
+      });
+    } catch {
+      // Live messages still arrive; the next reconnect tries again.
+    }
+  };
+
   const onReconnecting = () => store.setState({ phase: 'reconnecting' });
   const onDisconnected = (reason?: DisconnectReason) => {
     if (reason === DisconnectReason.CLIENT_INITIATED) {
@@ -195,10 +274,19 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     port: {
       async sendChat(draft) {
         if (store.getState().chatMuted)
-          throw new ShowActionError('muted', 'Chat is muted for you.');
+          throw new ShowActionError('muted', 'Chat is muted for you.', { reason: 'muted' });
         const checked = checkDraft(draft, limits);
         if (!('text' in checked)) {
           throw new ShowActionError(checked.reason, 'The message cannot be sent.', checked);
+        }
+        if (server) {
+          // The server limits and stamps; its refusals (too fast, muted, unreachable) reach the UI.
+          const stored = await server.sendChat(checked.text, messageId());
+          const { messages } = store.getState();
+          store.setState({
+            messages: mergeBySeq(messages, [{ ...toChat(stored), local: true }], limits.keep),
+          });
+          return;
         }
         const allowed = limiter.take(now());
         if (!allowed.ok) {
@@ -221,10 +309,16 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
         if (self().role === 'viewer') {
           throw new ShowActionError('forbidden', 'Only the host and moderators delete messages.');
         }
-        await publish(CHAT_TOPIC, { type: 'chat.delete', id }, true);
+        if (server) await server.deleteMessage(id);
+        else await publish(CHAT_TOPIC, { type: 'chat.delete', id }, true);
         store.setState({ messages: store.getState().messages.filter((m) => m.id !== id) });
       },
       async react() {
+        if (server) {
+          // Counted when the server's summed count comes back, like everyone else's taps.
+          await server.react();
+          return;
+        }
         await publish(REACTION_TOPIC, { type: 'reaction' }, false);
         store.setState({ reactions: store.getState().reactions + 1 });
       },
@@ -262,12 +356,21 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     RoomEvent.ConnectionQualityChanged,
   ] as const;
   for (const event of syncEvents) room.on(event, sync);
-  const stopData = onTopics(room, [CHAT_TOPIC, REACTION_TOPIC], (payload, from, topic) => {
-    const message = decodeMessage(payload, limits.maxLength);
-    // A reaction only on its topic, chat only on the chat topic.
-    if (!message || (topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
-    receive(message, from);
-  });
+  const stopData = server
+    ? onServerData(room, SERVER_TOPIC, (payload) => {
+        for (const event of decodeServerPacket(payload)) applyServerEvent(event);
+      })
+    : onTopics(room, [CHAT_TOPIC, REACTION_TOPIC], (payload, from, topic) => {
+        const message = decodeMessage(payload, limits.maxLength);
+        // A reaction only on its topic, chat only on the chat topic.
+        if (!message || (topic === REACTION_TOPIC) !== (message.type === 'reaction')) return;
+        receive(message, from);
+      });
+  // Whatever was said before this page joined (or while it was reconnecting) comes from history.
+  const onJoinedOrBack = () => void loadHistory();
+  room.on(RoomEvent.Connected, onJoinedOrBack);
+  room.on(RoomEvent.Reconnected, onJoinedOrBack);
+  if (room.state === ConnectionState.Connected) onJoinedOrBack();
   room.on(RoomEvent.ParticipantConnected, onParticipantConnected);
   room.on(RoomEvent.Reconnecting, onReconnecting);
   room.on(RoomEvent.SignalReconnecting, onReconnecting);
@@ -277,6 +380,8 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
   return () => {
     for (const event of syncEvents) room.off(event, sync);
     stopData();
+    room.off(RoomEvent.Connected, onJoinedOrBack);
+    room.off(RoomEvent.Reconnected, onJoinedOrBack);
     room.off(RoomEvent.ParticipantConnected, onParticipantConnected);
     room.off(RoomEvent.Reconnecting, onReconnecting);
     room.off(RoomEvent.SignalReconnecting, onReconnecting);

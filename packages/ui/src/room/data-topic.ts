@@ -35,3 +35,26 @@ export function onTopics(
   room.on(RoomEvent.DataReceived, listener);
   return () => void room.off(RoomEvent.DataReceived, listener);
 }
+
+/**
+ * Calls `handler` for data on `topic` that LiveKit delivers with no sender: only the app's server
+ * (LiveKit's SendData) can send that; a participant's packet always carries its identity.
+ */
+export function onServerData(
+  room: Room,
+  topic: string,
+  handler: (payload: Uint8Array) => void,
+): () => void {
+  const listener = (
+    payload: Uint8Array,
+    participant?: RemoteParticipant,
+    _kind?: unknown,
+    packetTopic?: string,
+    _encryption?: unknown,
+    senderIdentity?: string,
+  ) => {
+    if (packetTopic === topic && !participant && !senderIdentity) handler(payload);
+  };
+  room.on(RoomEvent.DataReceived, listener);
+  return () => void room.off(RoomEvent.DataReceived, listener);
+}

@@ -4,6 +4,7 @@ import type { ChatLimits } from '../store/chat';
 import { ShowActionError } from '../store/show-action-error';
 import type { ShowStore } from '../store/show-store';
 import { bindRoom } from './bind-room';
+import type { ShowServerClient } from './server-client';
 
 /** A token, or a function that fetches one (called again for every attempt). */
 export type TokenSource = string | (() => Promise<string>);
@@ -27,6 +28,8 @@ export interface ShowSessionOptions {
   connectOptions?: RoomConnectOptions;
   retry?: Partial<RetryPolicy>;
   chatLimits?: Partial<ChatLimits>;
+  /** The show's server (`createShowServerClient`): chat and reactions go through it. */
+  server?: ShowServerClient;
   /** Runs after each successful join, before the phase leaves `connecting` (the host publishes here). */
   onJoined?: (room: Room) => Promise<void> | void;
 }
@@ -83,7 +86,11 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
       if (ofGeneration !== generation) return;
       await options.onJoined?.(room);
       unbind?.();
-      unbind = bindRoom(room, store, { chatLimits: options.chatLimits ?? {}, onRetry: restart });
+      unbind = bindRoom(room, store, {
+        chatLimits: options.chatLimits ?? {},
+        onRetry: restart,
+        ...(options.server && { server: options.server }),
+      });
     } catch {
       if (ofGeneration !== generation) return;
       if (n < policy.attempts && (await wait(backoffDelay(n + 1, policy), ofGeneration))) {

@@ -13,8 +13,10 @@ export interface ChatMessage {
   /** ms since the epoch, by the sender's clock. */
   sentAt: number;
   from: ChatAuthor;
-  /** Sent from this page. */
+  /** Sent from this page (or, through a show server, by this person from another tab). */
   local: boolean;
+  /** The server's order, when a show server delivered it. */
+  seq?: number;
 }
 
 export interface ChatLimits {
@@ -39,7 +41,9 @@ export type ChatRefusal =
   | { reason: 'too-long'; maxLength: number }
   | { reason: 'rate-limited'; retryInMs: number }
   | { reason: 'muted' }
-  | { reason: 'offline' };
+  | { reason: 'offline' }
+  /** The show's server did not answer (or failed): the draft is kept for another try. */
+  | { reason: 'unreachable' };
 
 /** Trims and checks a draft; the text to send, or why not. */
 export function checkDraft(
@@ -85,6 +89,35 @@ export function appendMessage(
   if (messages.some((m) => m.id === message.id)) return messages;
   const next = [...messages, message];
   return next.length > keep ? next.slice(next.length - keep) : next;
+}
+
+/**
+ * Merges messages a show server delivered (live or as history) into the list: one entry per id,
+ * ordered by the server's `seq`, the newest `keep`. Pure.
+ */
+export function mergeBySeq(
+  messages: readonly ChatMessage[],
+  incoming: readonly ChatMessage[],
+  keep: number,
+): readonly ChatMessage[] {
+  if (incoming.length === 0) return messages;
+  const byId = new Map<string, ChatMessage>();
+  for (const message of messages) byId.set(message.id, message);
+  let changed = false;
+  for (const message of incoming) {
+    const existing = byId.get(message.id);
+    if (existing && existing.seq === message.seq) continue;
+    byId.set(
+      message.id,
+      existing ? { ...message, local: existing.local || message.local } : message,
+    );
+    changed = true;
+  }
+  if (!changed) return messages;
+  const merged = [...byId.values()].sort(
+    (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
+  );
+  return merged.length > keep ? merged.slice(merged.length - keep) : merged;
 }
 
 /** A random id for a message (128 bits), readable in logs. */

@@ -1,9 +1,8 @@
 'use client';
-import { ShowInterface, type CartApi } from '@show/ui';
-import { useCallback, useState, type FormEvent } from 'react';
+import { createShowServerClient, ShowInterface, type CartApi } from '@show/ui';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ShowPageProps } from '../../../lib/catalog';
 import { fetchToken } from '../../../lib/fetch-token';
-import { muteViewer } from '../../../lib/mute-viewer';
 
 export function Viewer({
   serverUrl,
@@ -15,11 +14,10 @@ export function Viewer({
   const [draft, setDraft] = useState('');
   const [order, setOrder] = useState<string>();
   const token = useCallback(() => fetchToken(room, name ?? 'Guest'), [room, name]);
-  const onMuteViewer = useCallback((identity: string) => muteViewer(room, identity), [room]);
-  const onUnmuteViewer = useCallback(
-    (identity: string) => muteViewer(room, identity, false),
-    [room],
-  );
+  // Chat, reactions, mutes and viewer reports go through the app's server, never peer to peer.
+  const server = useMemo(() => createShowServerClient({ room }), [room]);
+  const onMuteViewer = useCallback((person: string) => server.setMuted(person, true), [server]);
+  const onUnmuteViewer = useCallback((person: string) => server.setMuted(person, false), [server]);
 
   function join(event: FormEvent) {
     event.preventDefault();
@@ -56,6 +54,7 @@ export function Viewer({
       <ShowInterface
         serverUrl={serverUrl}
         token={token}
+        server={server}
         products={products}
         showId={room}
         onCheckout={onCheckout}

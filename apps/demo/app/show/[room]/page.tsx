@@ -1,8 +1,7 @@
-import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { catalog, SHOW_ROOM, SHOW_TITLE } from '../../../lib/catalog';
 import { readConfig } from '../../../lib/config';
-import { isStaffSession, SESSION_COOKIES } from '../../../lib/staff-session';
+import { pageStaffRole } from '../../../lib/sessions';
 import { Viewer } from './Viewer';
 import { NotConfigured } from '../../NotConfigured';
 
@@ -14,8 +13,7 @@ export default async function ShowPage({ params }: { params: Promise<{ room: str
   const result = readConfig();
   if (!result.ok) return <NotConfigured title={SHOW_TITLE} problems={result.problems} />;
   // The token endpoint makes a signed-in moderator's token a moderator's; this shows the tools.
-  const session = (await cookies()).get(SESSION_COOKIES.moderator)?.value;
-  const moderator = isStaffSession('moderator', session, result.config.apiSecret);
+  const moderator = (await pageStaffRole(result.config)) === 'moderator';
   return (
     <main className="viewer">
       <h1 className="viewer__title">{SHOW_TITLE}</h1>

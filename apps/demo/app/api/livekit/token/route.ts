@@ -1,19 +1,9 @@
-import { readConfig } from '../../../../lib/config';
-import { handleTokenRequest } from '../../../../lib/token-endpoint';
+import { route } from '../../../../lib/route';
 
 export const dynamic = 'force-dynamic';
 
-async function handle(request: Request): Promise<Response> {
-  const result = readConfig();
-  if (!result.ok) {
-    return Response.json(
-      { error: { code: 'not_configured', message: 'The token endpoint is not configured.' } },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
-  return handleTokenRequest(request, result.config);
-}
-
+/** The seed's token contract on @show/server (one identity per tab, hidden viewers). */
+const handle = route((show) => show.token);
 export const GET = handle;
 export const POST = handle;
 export const PUT = handle;

@@ -1,13 +1,9 @@
 import { SHOW_ROOM } from '../../../../lib/catalog';
 import { readConfig } from '../../../../lib/config';
 import { clientKey, createRateLimiter } from '../../../../lib/rate-limit';
-import {
-  cookieHeader,
-  createStaffSession,
-  passcodeMatches,
-  SESSION_COOKIES,
-  type StaffRole,
-} from '../../../../lib/staff-session';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { StaffRole } from '@show/server';
+import { sessionsFor } from '../../../../lib/sessions';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,6 +20,12 @@ function redirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location });
   if (cookie) headers.append('Set-Cookie', cookie);
   return new Response(null, { status: 303, headers });
+}
+
+/** Compares a typed passcode in constant time (both sides hashed to one length first). */
+function passcodeMatches(typed: string, passcode: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(typed), digest(passcode));
 }
 
 /**
@@ -49,19 +51,19 @@ export async function POST(request: Request): Promise<Response> {
   if (!attempts(clientKey(request)).allowed) return back('too-many');
   const typed = form?.get('passcode');
   if (typeof typed !== 'string' || !passcodeMatches(typed, passcode)) return back('wrong');
-  const session = createStaffSession(role, result.config.apiSecret);
+  const sessions = await sessionsFor(result.config);
   const secure = new URL(request.url).protocol === 'https:';
-  return redirect(
-    HOME[role],
-    cookieHeader(SESSION_COOKIES[role], session.value, { maxAge: session.maxAge, secure }),
-  );
+  return redirect(HOME[role], await sessions.staffCookie(role, secure));
 }
 
 /** Sign out of every role: the cookies are cleared. */
-export async function DELETE(): Promise<Response> {
+export async function DELETE(request: Request): Promise<Response> {
   const response = redirect('/');
-  for (const name of Object.values(SESSION_COOKIES)) {
-    response.headers.append('Set-Cookie', cookieHeader(name, '', { maxAge: 0, secure: false }));
-  }
+  const result = readConfig();
+  if (!result.ok) return response;
+  const sessions = await sessionsFor(result.config);
+  const secure = new URL(request.url).protocol === 'https:';
+  for (const cookie of sessions.signOutCookies(secure))
+    response.headers.append('Set-Cookie', cookie);
   return response;
 }

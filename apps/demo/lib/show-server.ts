@@ -1,0 +1,67 @@
+import 'server-only';
+import { createShowServer, openShowStorage, type ShowServer } from '@show/server';
+import { createRoomService, createWebhookReceiver } from '@show/token';
+import { SHOW_ROOM } from './catalog';
+import type { DemoConfig } from './config';
+import { minterFor } from './minter';
+import { clientKey, createRateLimiter } from './rate-limit';
+import { sessionsFor } from './sessions';
+
+export interface DemoServer {
+  show: ShowServer;
+}
+
+// 30 token requests per minute per client: a page retries 4 times at most, reloads are rare.
+const tokenLimit = createRateLimiter({ limit: 30, windowMs: 60_000 });
+
+const KEY = Symbol.for('show.demo.server');
+type Holder = { [KEY]?: { key: string; server: Promise<DemoServer> } };
+
+async function open(config: DemoConfig): Promise<DemoServer> {
+  const minter = minterFor(config);
+  const [sessions, storage] = await Promise.all([
+    sessionsFor(config),
+    openShowStorage({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }),
+  ]);
+  const show = createShowServer({
+    minter,
+    roomService: createRoomService({ url: config.serverUrl, minter }),
+    webhooks: createWebhookReceiver({ apiKey: config.apiKey, apiSecret: config.apiSecret }),
+    sessions,
+    ...storage,
+    isShow: (room) => room === SHOW_ROOM,
+    token: { rateLimit: (request) => tokenLimit(clientKey(request)) },
+    production: process.env.NODE_ENV === 'production',
+    onError: (error) =>
+      console.error(
+        'show server:',
+        error instanceof Error ? `${error.name}: ${error.message}` : 'error',
+      ),
+  });
+  return { show };
+}
+
+/**
+ * The process's one show server (every route and module copy shares it), opened on first use and
+ * again only when the configuration changes.
+ */
+export function demoServer(config: DemoConfig): Promise<DemoServer> {
+  const key = [
+    config.apiKey,
+    config.apiSecret,
+    config.sessionSecret,
+    config.databaseUrl,
+    config.redisUrl ?? '',
+    config.serverUrl,
+  ].join('\u0000');
+  const holder = globalThis as Holder;
+  if (holder[KEY]?.key !== key) {
+    const server = open(config);
+    // A failed open (a database that is down) is tried again by the next request.
+    server.catch(() => {
+      if (holder[KEY]?.server === server) delete holder[KEY];
+    });
+    holder[KEY] = { key, server };
+  }
+  return holder[KEY].server;
+}

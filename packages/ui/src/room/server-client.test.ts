@@ -1,0 +1,72 @@
+import { expect, test } from 'vitest';
+import { ShowActionError } from '../store/show-action-error';
+import { createShowServerClient } from './server-client';
+
+function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+  const fake: typeof fetch = async (input, init) => {
+    calls.push({ url: String(input), init });
+    return new Response(JSON.stringify(body), { status, headers });
+  };
+  return { calls, client: createShowServerClient({ room: 'spring drop', fetch: fake }) };
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ShowActionError)) throw new Error('expected a ShowActionError');
+  return error;
+};
+
+test('posts chat as JSON to the show’s route and returns the stored message', async () => {
+  const message = {
+    id: 'm-1',
+    seq: 1,
+    text: 'hi',
+    sentAt: 5,
+    from: { person: 'p'.repeat(22), name: 'Ana', role: 'viewer' },
+  };
+  const { calls, client } = answering(201, { message });
+  expect(await client.sendChat('hi', 'm-1')).toEqual(message);
+  expect(calls[0]?.url).toBe('/api/shows/spring%20drop/chat');
+  expect(calls[0]?.init?.method).toBe('POST');
+  expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ text: 'hi', id: 'm-1' });
+});
+
+test('refusals become the chat refusals the UI explains', async () => {
+  const tooFast = answering(429, { error: { code: 'rate_limited', retryAfterMs: 4200 } });
+  expect((await refusal(tooFast.client.sendChat('x', 'id-00000001'))).refusal).toEqual({
+    reason: 'rate-limited',
+    retryInMs: 4200,
+  });
+  const muted = answering(403, { error: { code: 'muted' } });
+  expect((await refusal(muted.client.sendChat('x', 'id-00000001'))).refusal).toEqual({
+    reason: 'muted',
+  });
+  const down = answering(503, { error: { code: 'storage_unavailable' } });
+  expect((await refusal(down.client.sendChat('x', 'id-00000001'))).refusal).toEqual({
+    reason: 'unreachable',
+  });
+  const offline = createShowServerClient({
+    room: 'r',
+    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+  });
+  expect((await refusal(offline.react())).refusal).toEqual({ reason: 'unreachable' });
+});
+
+test('history keeps only well-formed messages', async () => {
+  const { client } = answering(200, {
+    messages: [
+      { id: 'ok-1', seq: 1, text: 'a', sentAt: 1, from: { person: 'p', name: 'P', role: 'host' } },
+      { id: 'bad', seq: 'x' },
+    ],
+    muted: true,
+    viewers: 4,
+    mutedPeople: ['q', 5],
+  });
+  const history = await client.history();
+  expect(history.messages.map((m) => m.id)).toEqual(['ok-1']);
+  expect(history).toMatchObject({ muted: true, viewers: 4, mutedPeople: ['q'] });
+});

@@ -1,0 +1,131 @@
+// The page's side of a show's server (for example @show/server's routes): chat, deletes, mutes,
+// reactions and viewer reports go there over HTTP; the server delivers them into the room.
+import type { ViewerReport } from '@show/metrics';
+import { ShowActionError } from '../store/show-action-error';
+import {
+  parseChatMessage,
+  type ServerChatMessage,
+  type ServerHistory,
+} from '../store/server-protocol';
+
+export interface ShowServerClient {
+  /** The chat so far, this person's mute, the server's viewer count. */
+  history(): Promise<ServerHistory>;
+  /** Resolves with the message as the server stored it; refusals are ShowActionErrors. */
+  sendChat(text: string, id: string): Promise<ServerChatMessage>;
+  deleteMessage(id: string): Promise<void>;
+  setMuted(person: string, muted: boolean): Promise<void>;
+  react(): Promise<void>;
+  report(identity: string, report: ViewerReport): Promise<void>;
+}
+
+export interface ShowServerClientOptions {
+  /** The show (LiveKit room) name. */
+  room: string;
+  /** Where the server's routes are; default `/api` (same origin, cookies included). */
+  baseUrl?: string;
+  /** Per request; default 8000 ms. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; retryAfterMs?: unknown };
+}
+
+/** A refusal as the UI understands it; anything unexpected is "the server did not answer". */
+function refusalOf(
+  status: number,
+  body: ErrorBody | undefined,
+  retryAfter: string | null,
+): ShowActionError {
+  const code = body?.error?.code;
+  if (status === 429) {
+    const ms =
+      typeof body?.error?.retryAfterMs === 'number'
+        ? body.error.retryAfterMs
+        : Number(retryAfter ?? 1) * 1000;
+    return new ShowActionError('rate-limited', 'Too many messages.', {
+      reason: 'rate-limited',
+      retryInMs: ms,
+    });
+  }
+  if (code === 'muted')
+    return new ShowActionError('muted', 'Chat is muted for you.', { reason: 'muted' });
+  if (status === 401 || status === 403) return new ShowActionError('forbidden', 'Not allowed.');
+  return new ShowActionError('unreachable', 'The show server did not answer.', {
+    reason: 'unreachable',
+  });
+}
+
+export function createShowServerClient(options: ShowServerClientOptions): ShowServerClient {
+  const base = `${(options.baseUrl ?? '/api').replace(/\/+$/, '')}/shows/${encodeURIComponent(options.room)}`;
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const send =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function call<T>(path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await send(`${base}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new ShowActionError('unreachable', 'The show server did not answer.', {
+        reason: 'unreachable',
+      });
+    }
+    const parsed = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
+    if (!response.ok) {
+      throw refusalOf(
+        response.status,
+        parsed as ErrorBody | undefined,
+        response.headers.get('retry-after'),
+      );
+    }
+    return parsed as T;
+  }
+
+  return {
+    async history() {
+      const body = await call<Partial<ServerHistory>>('/chat');
+      const messages = Array.isArray(body.messages)
+        ? body.messages.map((m) => parseChatMessage(m)).filter((m): m is ServerChatMessage => !!m)
+        : [];
+      return {
+        messages,
+        muted: body.muted === true,
+        viewers: typeof body.viewers === 'number' ? body.viewers : 0,
+        ...(Array.isArray(body.mutedPeople) && {
+          mutedPeople: body.mutedPeople.filter((p): p is string => typeof p === 'string'),
+        }),
+      };
+    },
+    async sendChat(text, id) {
+      const body = await call<{ message?: unknown }>('/chat', { text, id });
+      const message = parseChatMessage(body.message);
+      if (!message)
+        throw new ShowActionError('unreachable', 'The show server answered oddly.', {
+          reason: 'unreachable',
+        });
+      return message;
+    },
+    async deleteMessage(id) {
+      await call('/chat/delete', { id });
+    },
+    async setMuted(person, muted) {
+      await call('/mutes', { person, muted });
+    },
+    async react() {
+      await call('/reactions', {});
+    },
+    async report(identity, report) {
+      await call('/reports', { identity, report });
+    },
+  };
+}
