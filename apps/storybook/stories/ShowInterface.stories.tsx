@@ -1,4 +1,10 @@
-import { ShowLayout, type ShowState } from '@show/ui';
+import {
+  ShowActionError,
+  ShowLayout,
+  type ChatRefusal,
+  type ShowPort,
+  type ShowState,
+} from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { catalog, host, message, simulatedCamera, SimulatedShow } from './simulated-show';
@@ -163,5 +169,57 @@ export const ChatMuted: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('The host has muted your chat.')).toBeVisible();
     await expect(canvas.getByPlaceholderText('Say something nice…')).toBeDisabled();
+  },
+};
+
+/** A port whose server refuses every message for `refusal`, as `createShowServerClient` reports it. */
+const refusingPort = (refusal: ChatRefusal): ShowPort => ({
+  sendChat: () => Promise.reject(new ShowActionError(refusal.reason, 'Refused.', refusal)),
+  deleteMessage: () => Promise.resolve(),
+  react: () => Promise.resolve(),
+  setPins: () => Promise.resolve(),
+  startAudio: () => Promise.resolve(),
+  retry: () => {},
+});
+
+/** Chat goes through the show's server, which limits each person: a flood is told to wait. */
+export const SendingTooFast: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+      host: host({ camera: simulatedCamera() }),
+      port: refusingPort({ reason: 'rate-limited', retryInMs: 6200 }),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = await canvas.findByPlaceholderText('Say something nice…');
+    await userEvent.type(input, 'one more!');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await expect(
+      await canvas.findByText('You are sending quickly. Try again in 7 s.'),
+    ).toBeVisible();
+    await expect(input).toHaveValue('one more!');
+  },
+};
+
+/** The show's server did not answer: chat says so and keeps what was typed for another try. */
+export const ChatServerUnreachable: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+      host: host({ camera: simulatedCamera() }),
+      port: refusingPort({ reason: 'unreachable' }),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = await canvas.findByPlaceholderText('Say something nice…');
+    await userEvent.type(input, 'Is the lamp dimmable?');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await expect(await canvas.findByText(/chat server did not answer/)).toBeVisible();
+    await expect(input).toHaveValue('Is the lamp dimmable?');
   },
 };

@@ -4,6 +4,7 @@ import type { ChatRules } from './chat-rules';
 import type { Outbox } from './outbox';
 import type { Sessions, StaffRole } from './sessions';
 import type { HotStore, Limiter, ShowDatabase } from './storage/types';
+import { requireMethod, requireSameSite } from './http';
 import { ShowServerError } from './server-error';
 import type { Person } from './sessions';
 import type { SenderRole } from './wire';
@@ -77,4 +78,15 @@ export async function takeOrRefuse(limiter: Limiter, key: string, what: string):
       retryAfterMs: decision.retryAfterMs,
     });
   }
+}
+
+/** What every write to a show checks first: a POST, from our own site, to a show that exists. */
+export async function acceptPost(
+  context: ShowServerContext,
+  request: Request,
+  room: string,
+): Promise<void> {
+  requireMethod(request, 'POST');
+  requireSameSite(request);
+  await requireShow(context, room);
 }

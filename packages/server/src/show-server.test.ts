@@ -437,3 +437,21 @@ describe('failure', () => {
     expect((await t.server.handle(ana.request(`/api/shows/bad%20room`)))?.status).toBe(404);
   });
 });
+
+test('a webhook that could not be applied is applied when LiveKit sends it again', async () => {
+  t = await createTestServer();
+  const identity = (await join(t.server, browser())).body.identity;
+  const event = {
+    id: 'EV_retry',
+    event: 'participant_joined',
+    room: { sid: 'RM_1', name: ROOM },
+    participant: { sid: 'PA_1', identity, attributes: { 'show.role': 'viewer' } },
+  };
+  const raise = t.database.shows.raisePeak;
+  t.database.shows.raisePeak = () => Promise.reject(new Error('database down'));
+  expect((await t.webhook(event)).status).toBe(500);
+  t.database.shows.raisePeak = raise;
+  const retried = await t.webhook(event);
+  expect(await retried.json()).toEqual({ ok: true, duplicate: false });
+  expect(await t.server.state(ROOM)).toMatchObject({ viewers: 1, peakViewers: 1 });
+});

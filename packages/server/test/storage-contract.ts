@@ -112,12 +112,14 @@ export function hotStoreContract(name: string, open: () => Promise<HotStore>) {
       expect(await limiter.take('b')).toEqual({ allowed: true });
     });
 
-    test('firstTime is true once per key', async () => {
+    test('firstTime is true once per key, until forgotten', async () => {
       const hot = await open();
       const key = freshRoom('event');
       expect(await hot.firstTime(key, 60_000)).toBe(true);
       expect(await hot.firstTime(key, 60_000)).toBe(false);
       expect(await hot.firstTime(`${key}-2`, 60_000)).toBe(true);
+      await hot.forget(key);
+      expect(await hot.firstTime(key, 60_000)).toBe(true);
     });
 
     test('presence counts people, not their connections', async () => {

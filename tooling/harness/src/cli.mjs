@@ -159,6 +159,8 @@ async function demo() {
   // The studio's passcode: one per run unless given, printed below for the host.
   const passcode = process.env.SHOW_HOST_PASSCODE || randomBytes(9).toString('base64url');
   const modPasscode = process.env.SHOW_MODERATOR_PASSCODE || randomBytes(9).toString('base64url');
+  // Signs viewers' and staff's cookies; a new one per run signs everyone out (set it to keep them).
+  const sessionSecret = process.env.SHOW_SESSION_SECRET || randomBytes(32).toString('base64url');
   const next = spawnTied(
     'pnpm',
     [
@@ -179,6 +181,7 @@ async function demo() {
         ...liveKitEnv(server),
         SHOW_HOST_PASSCODE: passcode,
         SHOW_MODERATOR_PASSCODE: modPasscode,
+        SHOW_SESSION_SECRET: sessionSecret,
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },
@@ -189,6 +192,7 @@ async function demo() {
   Moderation        ${demoUrl}/moderate  (passcode ${modPasscode})
   LiveKit server    ${server.wsUrl}  (key ${server.apiKey}, log ${server.logFile})
   Prometheus        ${server.prometheusUrl}
+  Chat and show log ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'apps/demo/.data/show.sqlite (SQLite)'}; limits ${process.env.REDIS_URL ? 'in REDIS_URL' : 'in memory'}
 
 Press Ctrl+C to stop everything.
 `);

@@ -4,11 +4,12 @@ import { checkChatText, checkMessageId } from '../chat-rules';
 import {
   callerOf,
   joinedCaller,
+  acceptPost,
   requireShow,
   takeOrRefuse,
   type ShowServerContext,
 } from '../context';
-import { json, readJsonObject, requireMethod, requireSameSite } from '../http';
+import { json, readJsonObject, requireMethod } from '../http';
 import { ShowServerError } from '../server-error';
 import { randomId } from '../signing';
 import type { StoredChatMessage } from '../storage/types';
@@ -64,9 +65,7 @@ export async function sendChat(
   request: Request,
   room: string,
 ): Promise<Response> {
-  requireMethod(request, 'POST');
-  requireSameSite(request);
-  await requireShow(context, room);
+  await acceptPost(context, request, room);
   const caller = await joinedCaller(context, request);
   const body = await readJsonObject(request, MAX_CHAT_BODY_BYTES);
   const text = checkChatText(body.text, context.rules);

@@ -1,9 +1,15 @@
 // The host and moderators: delete a message (for everyone, late joiners too) and mute a person's
 // chat (every tab, every rejoin: the server refuses their messages).
 import { checkMessageId } from '../chat-rules';
-import { requireShow, requireStaff, takeOrRefuse, type ShowServerContext } from '../context';
+import {
+  acceptPost,
+  requireShow,
+  requireStaff,
+  takeOrRefuse,
+  type ShowServerContext,
+} from '../context';
 import { isPersonId } from '../identity';
-import { json, readJsonObject, requireMethod, requireSameSite } from '../http';
+import { json, readJsonObject, requireMethod } from '../http';
 import { ShowServerError } from '../server-error';
 
 const MAX_BODY_BYTES = 1024;
@@ -13,9 +19,7 @@ export async function deleteMessage(
   request: Request,
   room: string,
 ): Promise<Response> {
-  requireMethod(request, 'POST');
-  requireSameSite(request);
-  await requireShow(context, room);
+  await acceptPost(context, request, room);
   const caller = await requireStaff(context, request);
   await takeOrRefuse(context.limits.moderation, caller.person.id, 'moderation requests');
   const id = checkMessageId((await readJsonObject(request, MAX_BODY_BYTES)).id);
@@ -40,9 +44,7 @@ export async function setMuted(
   request: Request,
   room: string,
 ): Promise<Response> {
-  requireMethod(request, 'POST');
-  requireSameSite(request);
-  await requireShow(context, room);
+  await acceptPost(context, request, room);
   const caller = await requireStaff(context, request);
   await takeOrRefuse(context.limits.moderation, caller.person.id, 'moderation requests');
   const body = await readJsonObject(request, MAX_BODY_BYTES);

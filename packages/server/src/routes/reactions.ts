@@ -1,15 +1,13 @@
 // Reactions: limited per person, summed by the outbox into one count per delivery slot.
-import { joinedCaller, requireShow, takeOrRefuse, type ShowServerContext } from '../context';
-import { json, requireMethod, requireSameSite } from '../http';
+import { acceptPost, joinedCaller, takeOrRefuse, type ShowServerContext } from '../context';
+import { json } from '../http';
 
 export async function react(
   context: ShowServerContext,
   request: Request,
   room: string,
 ): Promise<Response> {
-  requireMethod(request, 'POST');
-  requireSameSite(request);
-  await requireShow(context, room);
+  await acceptPost(context, request, room);
   const caller = await joinedCaller(context, request);
   await takeOrRefuse(context.limits.reactions, `${room}:${caller.person.id}`, 'reactions');
   await request.body?.cancel();

@@ -1,8 +1,8 @@
 // `POST { identity, report }`: a viewer's stream figures. At most one per connection per interval,
 // a few connections per person, and only for the caller's own connections.
 import { parseViewerReport } from '@show/metrics';
-import { joinedCaller, requireShow, takeOrRefuse, type ShowServerContext } from '../context';
-import { json, readJsonObject, requireMethod, requireSameSite } from '../http';
+import { acceptPost, joinedCaller, takeOrRefuse, type ShowServerContext } from '../context';
+import { json, readJsonObject } from '../http';
 import { personOf } from '../identity';
 import type { ReportRelay } from '../report-relay';
 import { ShowServerError } from '../server-error';
@@ -15,9 +15,7 @@ export async function receiveReport(
   request: Request,
   room: string,
 ): Promise<Response> {
-  requireMethod(request, 'POST');
-  requireSameSite(request);
-  await requireShow(context, room);
+  await acceptPost(context, request, room);
   const caller = await joinedCaller(context, request);
   const body = await readJsonObject(request, MAX_BODY_BYTES);
   if (typeof body.identity !== 'string' || personOf(body.identity) !== caller.person.id) {

@@ -88,7 +88,16 @@ export async function receiveWebhook(
     if (!isTokenError(cause)) throw cause;
     throw new ShowServerError('unauthorized', 'The webhook could not be verified.', { cause });
   }
-  const first = await context.hot.firstTime(`webhook:${event.id}`, SEEN_TTL_MS);
-  if (first) await applyWebhook(context, event);
+  const key = `webhook:${event.id}`;
+  const first = await context.hot.firstTime(key, SEEN_TTL_MS);
+  if (first) {
+    try {
+      await applyWebhook(context, event);
+    } catch (error) {
+      // Not applied: LiveKit's retry of this event must not be taken for a duplicate.
+      await context.hot.forget(key).catch(() => {});
+      throw error;
+    }
+  }
   return json({ ok: true, duplicate: !first });
 }

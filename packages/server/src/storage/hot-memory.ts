@@ -74,6 +74,9 @@ export function createMemoryHotStore(): HotStore {
       }
       return true;
     },
+    async forget(key) {
+      seen.delete(key);
+    },
     presence,
     async close() {
       rooms.clear();

@@ -89,6 +89,10 @@ export async function createRedisHotStore(options: RedisHotStoreOptions): Promis
       guarded(
         async () => (await redis.set(`${prefix}seen:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK',
       ),
+    forget: (key) =>
+      guarded(async () => {
+        await redis.del(`${prefix}seen:${key}`);
+      }),
     presence,
     async close() {
       redis.disconnect();

@@ -95,6 +95,8 @@ export interface HotStore {
   limiter(name: string, options: { points: number; durationMs: number }): Limiter;
   /** True the first time `key` is seen within `ttlMs` (webhook de-duplication). */
   firstTime(key: string, ttlMs: number): Promise<boolean>;
+  /** Forgets `key`, so its next `firstTime` is true again (work that failed can be retried). */
+  forget(key: string): Promise<void>;
   readonly presence: Presence;
   close(): Promise<void>;
 }
