@@ -223,3 +223,27 @@ export const ChatServerUnreachable: Story = {
     await expect(input).toHaveValue('Is the lamp dimmable?');
   },
 };
+
+/**
+ * The connection failed for good: "Try again" takes a real mouse click wherever the layout puts it
+ * (the overlay of pins and hearts lies over the stage, but lets clicks through).
+ */
+export const ErrorWithRetry: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'error',
+      error: { code: 'connect', message: 'Could not reach the show.' },
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const retry = await canvas.findByRole('button', { name: 'Try again' });
+    const box = retry.getBoundingClientRect();
+    // What a mouse at the button's centre would hit.
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    await expect(retry.contains(hit)).toBe(true);
+    await userEvent.click(retry);
+    await expect(await canvas.findByText('Connecting to the show…')).toBeVisible();
+  },
+};

@@ -52,8 +52,8 @@ export const ReadyToGoLive: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Go Live' }));
     await expect(await canvas.findByText('Live')).toBeVisible();
-    // Time on air counts from when the show went live.
-    await expect(canvas.getByText('12:34')).toBeVisible();
+    // Time on air counts from when the show went live (read after render, never during it).
+    await expect(await canvas.findByText('12:34')).toBeVisible();
   },
 };
 
@@ -109,5 +109,23 @@ export const ConfirmEndShow: Story = {
     await expect(confirm).toHaveFocus();
     await userEvent.click(confirm);
     await expect(await canvas.findByText('Show ended')).toBeVisible();
+  },
+};
+
+/** The studio could not connect: it says so and offers to try again, instead of a dead Go Live. */
+export const ConnectionFailed: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'error',
+      error: { code: 'connect', message: 'Could not reach the show.' },
+      self: { identity: 'host', name: 'Maya', role: 'host' },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Connection failed')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Go Live' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('button', { name: 'Go Live' })).toBeDisabled();
   },
 };

@@ -109,8 +109,16 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
         points: rules.maxReactions,
         durationMs: rules.windowMs,
       }),
-      reportsPerConnection: hot.limiter('report', { points: 1, durationMs: reportIntervalMs }),
-      reportsPerPerson: hot.limiter('report-person', { points: 4, durationMs: reportIntervalMs }),
+      // One report per interval, with room for a page's timer jitter: an honest page never gets a
+      // 429 (its browser would log it as an error), a flood still gets at most one per 0.8 interval.
+      reportsPerConnection: hot.limiter('report', {
+        points: 1,
+        durationMs: reportIntervalMs * 0.8,
+      }),
+      reportsPerPerson: hot.limiter('report-person', {
+        points: 4,
+        durationMs: reportIntervalMs * 0.8,
+      }),
       moderation: hot.limiter('moderation', { points: 60, durationMs: 60_000 }),
     },
     reportIntervalMs,

@@ -351,7 +351,8 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(4);
+    // Own-connection reports every 200 ms for 3 s: at most one per 0.8–1 s gets through.
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 403)).toHaveLength(15);
     await expect
       .poll(async () => (await serverEvents(studio)).filter((e) => e.type === 'fleet').length, {

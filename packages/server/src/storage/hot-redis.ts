@@ -80,7 +80,8 @@ export async function createRedisHotStore(options: RedisHotStoreOptions): Promis
         storeClient: redis,
         keyPrefix: `${prefix}limit:${name}`,
         points,
-        duration: durationMs / 1000,
+        // Redis expires keys in whole seconds (EX): a window rounds up, never down.
+        duration: Math.max(1, Math.ceil(durationMs / 1000)),
         rejectIfRedisNotReady: true,
       });
       return { take: (key) => guarded(() => decide(() => limiter.consume(key))) };

@@ -92,6 +92,7 @@ export interface Presence {
 /** The hot side: in memory for one instance, in Redis (REDIS_URL) for several. */
 export interface HotStore {
   readonly kind: 'memory' | 'redis';
+  /** `points` per window of `durationMs` per key (Redis rounds the window up to whole seconds). */
   limiter(name: string, options: { points: number; durationMs: number }): Limiter;
   /** True the first time `key` is seen within `ttlMs` (webhook de-duplication). */
   firstTime(key: string, ttlMs: number): Promise<boolean>;

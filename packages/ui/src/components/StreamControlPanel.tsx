@@ -9,6 +9,8 @@ import { ProductCard } from './ProductRail';
 export interface ControlPanelLabels {
   title: string;
   goLive: string;
+  /** After a failed connection: join again (the studio keeps its preview). */
+  retry: string;
   goingLive: string;
   endShow: string;
   confirmEnd: string;
@@ -28,6 +30,7 @@ export interface ControlPanelLabels {
 export const defaultControlPanelLabels: ControlPanelLabels = {
   title: 'Show controls',
   goLive: 'Go Live',
+  retry: 'Try again',
   goingLive: 'Going live…',
   endShow: 'End show',
   confirmEnd: 'End the show for everyone watching?',
@@ -87,6 +90,7 @@ export function StreamControlPanel({
   const l = { ...defaultControlPanelLabels, ...labels };
   const phase = useShow((s) => s.phase);
   const studio = useShow((s) => s.studio);
+  const port = useShow((s) => s.port);
   const liveSince = useShow((s) => s.liveSince);
   const alerts = useShow((s) => s.metrics.alerts);
   const measured = useShow((s) => s.metrics.latest !== undefined);
@@ -151,7 +155,16 @@ export function StreamControlPanel({
         </div>
       </dl>
       <div className="show-control-panel__actions">
-        {phase !== 'live' && phase !== 'ended' && (
+        {phase === 'error' && (
+          <button
+            type="button"
+            className="show-button show-button--primary"
+            onClick={() => port?.retry()}
+          >
+            {l.retry}
+          </button>
+        )}
+        {phase !== 'live' && phase !== 'ended' && phase !== 'error' && (
           <button
             type="button"
             className="show-button show-button--primary"

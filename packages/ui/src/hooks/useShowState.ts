@@ -50,15 +50,24 @@ export function useViewerCount(serverCount?: number): { count: number; fromServe
     : { count: serverCount, fromServer: true };
 }
 
-/** Milliseconds since `since`, updated every second; undefined while `since` is. */
+/**
+ * Milliseconds since `since`, updated every second; undefined while `since` is, and until the first
+ * effect: the clock is never read while rendering (a server prerender must not depend on it).
+ */
 export function useElapsed(since: number | undefined, now: () => number = Date.now) {
-  const [clock, setClock] = useState(() => ({ since, current: now() }));
-  // A new start time reads the clock at once, not at the next tick (state adjusted during render).
-  if (clock.since !== since) setClock({ since, current: now() });
+  const [clock, setClock] = useState<{ since: number; current: number }>();
   useEffect(() => {
     if (since === undefined) return;
-    const timer = setInterval(() => setClock({ since, current: now() }), 1000);
-    return () => clearInterval(timer);
+    const tick = () => setClock({ since, current: now() });
+    // At once for a new start time (not at the next tick), then every second.
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [since, now]);
-  return since === undefined ? undefined : Math.max(0, clock.current - since);
+  return since === undefined || clock?.since !== since
+    ? undefined
+    : Math.max(0, clock.current - since);
 }
