@@ -11,7 +11,7 @@ import type { SenderRole } from './wire';
 
 export interface ShowServerContext {
   minter: TokenMinter;
-  roomService: Pick<RoomService, 'sendData'>;
+  roomService: Pick<RoomService, 'sendData' | 'updateAttributes'>;
   webhooks: WebhookReceiver;
   sessions: Sessions;
   database: ShowDatabase;

@@ -455,3 +455,22 @@ test('a webhook that could not be applied is applied when LiveKit sends it again
   expect(await retried.json()).toEqual({ ok: true, duplicate: false });
   expect(await t.server.state(ROOM)).toMatchObject({ viewers: 1, peakViewers: 1 });
 });
+
+test('the host pins through the server: logged with the time, set on the host for every page', async () => {
+  t = await createTestServer({ now: () => 1_780_000_000_000 });
+  const pin = (who: ReturnType<typeof browser>, ids: unknown) =>
+    t.server.pins(who.request(`/api/shows/${ROOM}/pins`, { method: 'POST', json: { ids } }), ROOM);
+  const host = await staffBrowser('host');
+  expect((await pin(host, ['mug', 'scarf', 'mug'])).status).toBe(200);
+  expect(t.attributes).toEqual([
+    { room: ROOM, identity: 'host', attributes: { 'show.pins': '["mug","scarf"]' } },
+  ]);
+  expect(await t.database.shows.entries(ROOM)).toEqual([
+    { room: ROOM, kind: 'pin', detail: '["mug","scarf"]', at: 1_780_000_000_000 },
+  ]);
+  expect((await pin(await staffBrowser('moderator'), ['mug'])).status).toBe(403);
+  expect((await pin(browser(), ['mug'])).status).toBe(401);
+  expect((await pin(host, ['a', 'b', 'c', 'd'])).status).toBe(400);
+  expect((await pin(host, ['<script>'])).status).toBe(400);
+  expect(t.attributes).toHaveLength(1);
+});

@@ -8,6 +8,7 @@ import { createOutbox, type OutboxStats } from './outbox';
 import { createReportRelay } from './report-relay';
 import { readHistory, sendChat } from './routes/chat';
 import { deleteMessage, listMuted, setMuted } from './routes/moderation';
+import { setPins } from './routes/pins';
 import { react } from './routes/reactions';
 import { receiveReport } from './routes/reports';
 import { readShow, showState, type ShowStateBody } from './routes/show';
@@ -21,7 +22,7 @@ import { SERVER_TOPIC } from './wire';
 export interface ShowServerOptions {
   minter: TokenMinter;
   /** LiveKit's room service (`createRoomService` from @show/token): the server speaks through it. */
-  roomService: Pick<RoomService, 'sendData'>;
+  roomService: Pick<RoomService, 'sendData' | 'updateAttributes'>;
   /** `createWebhookReceiver` from @show/token, with the same API key and secret. */
   webhooks: WebhookReceiver;
   /** `createSessions(SHOW_SESSION_SECRET)`. */
@@ -60,6 +61,8 @@ export interface ShowServer {
   deleteMessage: RoomHandler;
   /** `POST /api/shows/:room/mutes` `{ person, muted }`, `GET` the list (host, moderators) */
   mutes: RoomHandler;
+  /** `POST /api/shows/:room/pins` `{ ids }` (the host): logged with the time, set on the host. */
+  pins: RoomHandler;
   /** `POST /api/shows/:room/reactions` */
   react: RoomHandler;
   /** `POST /api/shows/:room/reports` `{ identity, report }` */
@@ -155,6 +158,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
         : setMuted(context, request, room),
     ),
     react: guard((request: Request, room: string) => react(context, request, room)),
+    pins: guard((request: Request, room: string) => setPins(context, request, room)),
     report: guard((request: Request, room: string) => receiveReport(context, relay, request, room)),
     async handle(request, basePath = '/api') {
       const path = new URL(request.url).pathname;
@@ -176,6 +180,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
         '/chat/delete': server.deleteMessage,
         '/mutes': server.mutes,
         '/reactions': server.react,
+        '/pins': server.pins,
         '/reports': server.report,
       };
       const route = routes[match[2] ?? ''];

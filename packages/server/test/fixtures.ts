@@ -36,7 +36,12 @@ export interface SentPacket {
 
 export async function createTestServer(options: Partial<ShowServerOptions> = {}) {
   const sent: SentPacket[] = [];
-  const roomService: Pick<RoomService, 'sendData'> = {
+  const attributes: Array<{ room: string; identity: string; attributes: Record<string, string> }> =
+    [];
+  const roomService: Pick<RoomService, 'sendData' | 'updateAttributes'> = {
+    async updateAttributes(room, identity, values) {
+      attributes.push({ room, identity, attributes: values });
+    },
     async sendData(room, data, { topic, destinationIdentities } = {}) {
       const packet = JSON.parse(new TextDecoder().decode(data)) as { events: ServerEvent[] };
       sent.push({ room, topic, to: destinationIdentities, events: packet.events });
@@ -63,6 +68,7 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
     database,
     hot,
     sent,
+    attributes,
     /** Every event delivered to the room so far, in order (waits for the outbox). */
     async delivered(room: string): Promise<ServerEvent[]> {
       await new Promise((resolve) => setTimeout(resolve, 80));

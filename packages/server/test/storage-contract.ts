@@ -7,7 +7,7 @@ let counter = 0;
 /** A room name of its own per test, so backends shared across tests need no cleanup. */
 export const freshRoom = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}`;
 
-const message = (room: string, n: number, person = 'p'.repeat(22)): NewChatMessage => ({
+const message_ = (room: string, n: number, person = 'p'.repeat(22)): NewChatMessage => ({
   id: `message-${n}`,
   room,
   person,
@@ -23,18 +23,18 @@ export function databaseContract(name: string, open: () => Promise<ShowDatabase>
       const db = await open();
       const room = freshRoom('chat');
       const other = freshRoom('other');
-      const first = await db.chat.append(message(room, 1));
+      const first = await db.chat.append(message_(room, 1));
       expect(first.created).toBe(true);
       expect(first.message).toMatchObject({
         id: 'message-1',
         text: 'hello 1 ✓',
         sentAt: 1_780_000_000_001,
       });
-      await db.chat.append(message(other, 2));
-      await db.chat.append(message(room, 3));
-      const again = await db.chat.append({ ...message(room, 1), text: 'changed' });
+      await db.chat.append(message_(other, 2));
+      await db.chat.append(message_(room, 3));
+      const again = await db.chat.append({ ...message_(room, 1), text: 'changed' });
       expect(again).toEqual({ message: first.message, created: false });
-      await db.chat.append(message(room, 4));
+      await db.chat.append(message_(room, 4));
 
       const all = await db.chat.recent(room, 10);
       expect(all.map((m) => m.id)).toEqual(['message-1', 'message-3', 'message-4']);
@@ -142,5 +142,29 @@ export function hotStoreContract(name: string, open: () => Promise<HotStore>) {
       expect(await hot.presence.count(room)).toBe(0);
       expect(await hot.presence.connections(room, b)).toEqual([]);
     });
+  });
+}
+
+/** `open` connects to the same storage every time: what one connection stored, the next one reads. */
+export function restartContract(name: string, open: () => Promise<ShowDatabase>) {
+  test(`${name}: what was acknowledged survives a restart`, async () => {
+    const room = freshRoom('restart');
+    const before = await open();
+    const { message } = await before.chat.append(message_(room, 1));
+    await before.mutes.set(room, 'm'.repeat(22), true, 'mod', 1);
+    await before.shows.setStatus(room, 'live', 2);
+    await before.close();
+
+    const after = await open();
+    try {
+      expect(await after.chat.recent(room, 10)).toEqual([message]);
+      expect(await after.mutes.isMuted(room, 'm'.repeat(22))).toBe(true);
+      expect((await after.shows.show(room)).status).toBe('live');
+      // The order carries on after the restart.
+      const next = await after.chat.append(message_(room, 2));
+      expect(next.message.seq).toBeGreaterThan(message.seq);
+    } finally {
+      await after.close();
+    }
   });
 }

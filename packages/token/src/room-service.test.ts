@@ -127,6 +127,25 @@ describe('createRoomService', () => {
   });
 });
 
+describe('updateAttributes', () => {
+  test('sends only the attributes to UpdateParticipant (the permission stays as it is)', async () => {
+    const { sent, fetch } = recorder(() => Response.json({ identity: 'host' }));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    await service.updateAttributes('spring-drop', 'host', { 'show.pins': '["mug"]' });
+    expect((sent[0] as Sent).url).toBe(
+      'https://lk.example/twirp/livekit.RoomService/UpdateParticipant',
+    );
+    expect((sent[0] as Sent).body).toEqual({
+      room: 'spring-drop',
+      identity: 'host',
+      attributes: { 'show.pins': '["mug"]' },
+    });
+    const bad = service.updateAttributes('spring-drop', 'host', { k: 7 } as never);
+    expect((await refusal(bad)).code).toBe('invalid_attributes');
+    expect(sent).toHaveLength(1);
+  });
+});
+
 describe('sendData', () => {
   test('posts the bytes as base64 with topic, kind and destinations, as room admin', async () => {
     const { sent, fetch } = recorder(() => Response.json({}));

@@ -4,7 +4,7 @@ import type { VideoGrant } from './grants';
 import type { TokenMinter } from './minter';
 import { roles, type ShowRole } from './roles';
 import { TokenError } from './token-error';
-import { checkIdentity, checkRoom } from './validate';
+import { checkAttributes, checkIdentity, checkRoom } from './validate';
 
 export interface RoomServiceOptions {
   /** The LiveKit server: `https://…` or the `wss://…` browsers use (turned into https). */
@@ -29,6 +29,15 @@ export interface RoomService {
    * Also mint their next token with `grants: { canPublishData: false }`, or a rejoin unmutes them.
    */
   setChatMuted(room: string, identity: string, muted: boolean, role?: ShowRole): Promise<void>;
+  /**
+   * Sets participant attributes (merged with theirs; an empty value removes a key), as the app's
+   * server: for example the host's `show.pins` when pins go through the server.
+   */
+  updateAttributes(
+    room: string,
+    identity: string,
+    attributes: Record<string, string>,
+  ): Promise<void>;
   /**
    * Sends a data packet to everyone in the room (hidden participants included), or only to
    * `destinationIdentities`. Receivers see it with no sender: no participant can forge that.
@@ -126,6 +135,12 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   };
   return {
     updatePermission,
+    async updateAttributes(room, identity, attributes) {
+      checkRoom(room);
+      checkIdentity(identity);
+      checkAttributes(attributes);
+      await call('UpdateParticipant', room, { identity, attributes });
+    },
     async sendData(room, data, { topic, destinationIdentities, reliable = true } = {}) {
       checkRoom(room);
       if (data.byteLength > MAX_SERVER_DATA_BYTES) {

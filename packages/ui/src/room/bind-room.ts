@@ -328,7 +328,8 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
         if (unique.length > MAX_PINS) {
           throw new ShowActionError('too-many-pins', `At most ${MAX_PINS} products can be pinned.`);
         }
-        await room.localParticipant.setAttributes({ [PINS_ATTRIBUTE]: encodePins(unique) });
+        if (server) await server.setPins(unique);
+        else await room.localParticipant.setAttributes({ [PINS_ATTRIBUTE]: encodePins(unique) });
         sync();
       },
       startAudio: () => room.startAudio(),

@@ -70,3 +70,36 @@ test('history keeps only well-formed messages', async () => {
   expect(history.messages.map((m) => m.id)).toEqual(['ok-1']);
   expect(history).toMatchObject({ muted: true, viewers: 4, mutedPeople: ['q'] });
 });
+
+test('pins, mutes, deletes and reports go to their routes', async () => {
+  const { calls, client } = answering(200, {});
+  await client.setPins(['mug']);
+  await client.setMuted('p'.repeat(22), true);
+  await client.deleteMessage('m-1');
+  await client.react();
+  await client.report('p.c', {
+    v: 1,
+    t: 1,
+    p: 1,
+    bps: 1,
+    loss: 0,
+    rtt: 1,
+    jit: 1,
+    fps: 1,
+    w: 1,
+    h: 1,
+    st: 'connected',
+  });
+  expect(
+    calls.map((c) => [
+      c.url.replace('/api/shows/spring%20drop', ''),
+      JSON.parse(String(c.init?.body)),
+    ]),
+  ).toEqual([
+    ['/pins', { ids: ['mug'] }],
+    ['/mutes', { person: 'p'.repeat(22), muted: true }],
+    ['/chat/delete', { id: 'm-1' }],
+    ['/reactions', {}],
+    ['/reports', { identity: 'p.c', report: expect.objectContaining({ v: 1 }) }],
+  ]);
+});

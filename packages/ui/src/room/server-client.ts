@@ -15,6 +15,8 @@ export interface ShowServerClient {
   sendChat(text: string, id: string): Promise<ServerChatMessage>;
   deleteMessage(id: string): Promise<void>;
   setMuted(person: string, muted: boolean): Promise<void>;
+  /** The host's pins (the server logs them and sets them on the host for every page). */
+  setPins(ids: readonly string[]): Promise<void>;
   react(): Promise<void>;
   report(identity: string, report: ViewerReport): Promise<void>;
 }
@@ -120,6 +122,9 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
     },
     async setMuted(person, muted) {
       await call('/mutes', { person, muted });
+    },
+    async setPins(ids) {
+      await call('/pins', { ids });
     },
     async react() {
       await call('/reactions', {});
