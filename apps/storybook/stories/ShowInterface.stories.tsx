@@ -247,3 +247,21 @@ export const ErrorWithRetry: Story = {
     await expect(await canvas.findByText('Connecting to the show…')).toBeVisible();
   },
 };
+
+/** Just joined: the show's server is sending the chat so far. */
+export const ChatHistoryLoading: Story = {
+  parameters: {
+    show: () => ({
+      phase: 'live',
+      self: { identity: 'me', name: 'Ana', role: 'viewer' },
+      host: host({ camera: simulatedCamera() }),
+      messages: [],
+      history: 'loading',
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Loading the chat so far…')).toBeVisible();
+    await expect(canvas.getByRole('log', { name: 'Chat' })).toHaveAttribute('aria-busy', 'true');
+  },
+};

@@ -22,10 +22,12 @@ const GENERIC: Partial<Record<number, string>> = {
 export function errorResponse(error: ShowServerError, production: boolean): Response {
   const status = error.status;
   const message = production ? (GENERIC[status] ?? error.message) : error.message;
-  const headers: Record<string, string> =
-    error.retryAfterMs === undefined
-      ? {}
-      : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
+  const headers: Record<string, string> = {
+    ...(error.retryAfterMs !== undefined && {
+      'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))),
+    }),
+    ...(error.allow && { Allow: error.allow.join(', ') }),
+  };
   return json(
     {
       error: {
@@ -55,7 +57,9 @@ export function refusal(
 
 export function requireMethod(request: Request, ...methods: string[]): void {
   if (!methods.includes(request.method)) {
-    throw new ShowServerError('method_not_allowed', `Use ${methods.join(' or ')}.`);
+    throw new ShowServerError('method_not_allowed', `Use ${methods.join(' or ')}.`, {
+      allow: methods,
+    });
   }
 }
 

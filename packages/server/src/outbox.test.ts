@@ -107,3 +107,27 @@ test('a failed send is reported and does not stop later packets', async () => {
   expect(calls).toBe(2);
   expect(errors).toHaveLength(1);
 });
+
+test('while LiveKit has not taken a packet, the next events wait and go together', async () => {
+  let release: () => void = () => {};
+  const sent: ServerEvent[][] = [];
+  const outbox = createOutbox({
+    intervalMs: 10,
+    send: (_room, data) => {
+      sent.push((JSON.parse(new TextDecoder().decode(data)) as { events: ServerEvent[] }).events);
+      return sent.length === 1
+        ? new Promise<void>((resolve) => (release = resolve))
+        : Promise.resolve();
+    },
+  });
+  outbox.push('a', chat(1));
+  for (let i = 2; i <= 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    outbox.push('a', chat(i));
+  }
+  expect(sent).toHaveLength(1);
+  release();
+  await outbox.flush();
+  expect(sent.map((events) => events.length)).toEqual([1, 3]);
+  await outbox.close();
+});

@@ -18,6 +18,8 @@ export interface OutboxOptions {
 export interface OutboxStats {
   packets: number;
   events: number;
+  /** Events dropped because LiveKit did not keep up (they are still in the history). */
+  dropped: number;
 }
 
 export interface Outbox {
@@ -32,9 +34,14 @@ interface RoomQueue {
   events: ServerEvent[];
   lastSentAt: number;
   timer: ReturnType<typeof setTimeout> | undefined;
-  /** The packets in flight, in order. */
-  sending: Promise<void>;
+  /** The packets of the last flush, still being handed to LiveKit: one flush in flight at a time. */
+  sending: Promise<void> | undefined;
 }
+
+/** Events waiting for one room beyond this are dropped, oldest first (they stay in the history). */
+const MAX_QUEUED_EVENTS = 5000;
+/** Rooms remembered before idle ones are forgotten. */
+const MAX_IDLE_ROOMS = 1000;
 
 /** Folds counts into the queue: one `viewers` (the latest) and one `reactions` (the sum). */
 function enqueue(events: ServerEvent[], event: ServerEvent): void {
@@ -75,22 +82,54 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { send, intervalMs = 200, maxPacketBytes = 14_000, onError } = options;
   const now = options.now ?? Date.now;
   const rooms = new Map<string, RoomQueue>();
-  const totals: OutboxStats = { packets: 0, events: 0 };
+  const totals: OutboxStats = { packets: 0, events: 0, dropped: 0 };
   let closed = false;
+
+  function schedule(room: string, queue: RoomQueue, wait: number): void {
+    if (queue.timer !== undefined) return;
+    queue.timer = setTimeout(() => flushRoom(room, queue), Math.max(0, wait));
+    // A library's timer must not keep a process alive.
+    (queue.timer as { unref?: () => void }).unref?.();
+  }
 
   function flushRoom(room: string, queue: RoomQueue): void {
     if (queue.timer !== undefined) clearTimeout(queue.timer);
     queue.timer = undefined;
-    const events = queue.events;
-    if (events.length === 0) return;
+    if (queue.events.length === 0) return;
+    // LiveKit has not taken the last packets yet: these wait and go together with what follows.
+    if (queue.sending) return schedule(room, queue, intervalMs);
+    const batches = packets(queue.events, maxPacketBytes);
     queue.events = [];
     queue.lastSentAt = now();
-    for (const batch of packets(events, maxPacketBytes)) {
+    for (const batch of batches) {
       totals.packets++;
       totals.events += batch.length;
-      queue.sending = queue.sending
-        .then(() => send(room, encodePacket(batch)))
-        .catch((error: unknown) => onError?.(error));
+    }
+    queue.sending = (async () => {
+      for (const batch of batches) {
+        try {
+          await send(room, encodePacket(batch));
+        } catch (error) {
+          onError?.(error);
+        }
+      }
+    })().finally(() => {
+      queue.sending = undefined;
+    });
+  }
+
+  /** Forgets rooms with nothing queued or in flight that have been quiet for a minute. */
+  function forgetIdleRooms(): void {
+    if (rooms.size <= MAX_IDLE_ROOMS) return;
+    const quietSince = now() - 60_000;
+    for (const [room, queue] of rooms) {
+      if (
+        queue.events.length === 0 &&
+        !queue.timer &&
+        !queue.sending &&
+        queue.lastSentAt < quietSince
+      )
+        rooms.delete(room);
     }
   }
 
@@ -99,29 +138,33 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (closed) return;
       let queue = rooms.get(room);
       if (!queue) {
-        queue = { events: [], lastSentAt: -Infinity, timer: undefined, sending: Promise.resolve() };
+        forgetIdleRooms();
+        queue = { events: [], lastSentAt: -Infinity, timer: undefined, sending: undefined };
         rooms.set(room, queue);
       }
       enqueue(queue.events, event);
+      if (queue.events.length > MAX_QUEUED_EVENTS) {
+        totals.dropped += queue.events.length - MAX_QUEUED_EVENTS;
+        queue.events.splice(0, queue.events.length - MAX_QUEUED_EVENTS);
+      }
       if (queue.timer !== undefined) return;
       const wait = queue.lastSentAt + intervalMs - now();
-      if (wait <= 0) {
-        flushRoom(room, queue);
-        return;
-      }
-      const target = queue;
-      queue.timer = setTimeout(() => flushRoom(room, target), wait);
-      // A library's timer must not keep a process alive.
-      (queue.timer as { unref?: () => void }).unref?.();
+      if (wait <= 0 && !queue.sending) flushRoom(room, queue);
+      else schedule(room, queue, wait);
     },
     async flush() {
-      for (const [room, queue] of rooms) flushRoom(room, queue);
-      await Promise.all([...rooms.values()].map((q) => q.sending));
+      for (;;) {
+        const pending = [...rooms].filter(([, q]) => q.events.length > 0 || q.sending);
+        if (pending.length === 0) return;
+        for (const [room, queue] of pending) if (!queue.sending) flushRoom(room, queue);
+        await Promise.all(pending.map(([, q]) => q.sending));
+      }
     },
     stats: () => ({ ...totals }),
     async close() {
       await this.flush();
       closed = true;
+      for (const queue of rooms.values()) clearTimeout(queue.timer);
       rooms.clear();
     },
   };

@@ -34,15 +34,18 @@ export class ShowServerError extends Error {
   readonly code: ShowServerErrorCode;
   /** For `rate_limited`: how long until the next try may succeed. */
   readonly retryAfterMs: number | undefined;
+  /** For `method_not_allowed`: the methods the route takes. */
+  readonly allow: readonly string[] | undefined;
 
   constructor(
     code: ShowServerErrorCode,
     message: string,
-    options: { cause?: unknown; retryAfterMs?: number } = {},
+    options: { cause?: unknown; retryAfterMs?: number; allow?: readonly string[] } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.retryAfterMs = options.retryAfterMs;
+    this.allow = options.allow;
   }
 
   get status(): number {

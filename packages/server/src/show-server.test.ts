@@ -387,7 +387,7 @@ describe('webhooks keep the show state', () => {
     await t.webhook({
       event: 'participant_left',
       room,
-      participant: { sid: 'x', identity: 'host' },
+      participant: { sid: 'PA_host', identity: 'host' },
     });
     expect(await state()).toMatchObject({ status: 'ended' });
     const counts = (await t.delivered(ROOM)).filter((e) => e.type === 'viewers');
@@ -473,4 +473,49 @@ test('the host pins through the server: logged with the time, set on the host fo
   expect((await pin(host, ['a', 'b', 'c', 'd'])).status).toBe(400);
   expect((await pin(host, ['<script>'])).status).toBe(400);
   expect(t.attributes).toHaveLength(1);
+});
+
+test('a cross-site page cannot hand a browser a new person; a broken cookie is a new person, not a 500', async () => {
+  t = await createTestServer();
+  const ana = browser();
+  const crossSite = await t.server.token(
+    ana.request(`/api/livekit/token?room=${ROOM}&username=Mallory`, {
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    }),
+  );
+  expect(crossSite.status).toBe(403);
+  expect(crossSite.headers.getSetCookie()).toEqual([]);
+  for (const value of ['AAAAAAAAAAAAAAAAAAAAAA..A', `${'A'.repeat(22)}.QQ.A`, '..', '....']) {
+    const broken = browser();
+    broken.jar.set('show_person', value);
+    broken.jar.set('show_host', '99999999999999.A');
+    const { response } = await join(t.server, broken);
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()[0]).toMatch(/^show_person=/);
+  }
+  const wrongMethod = await t.server.chat(
+    ana.request(`/api/shows/${ROOM}/chat`, { method: 'PUT', json: {} }),
+    ROOM,
+  );
+  expect(wrongMethod.headers.get('allow')).toBe('GET, POST');
+});
+
+test('a second studio tab taking over the host does not end a live show', async () => {
+  t = await createTestServer();
+  const room = { sid: 'RM_1', name: ROOM };
+  const host = (event: string, sid: string) =>
+    t.webhook({
+      event,
+      room,
+      participant: { sid, identity: 'host', attributes: { 'show.role': 'host' } },
+    });
+  await t.webhook({ event: 'room_started', room });
+  await host('participant_joined', 'PA_tab1');
+  await host('track_published', 'PA_tab1');
+  await host('participant_joined', 'PA_tab2');
+  // LiveKit drops the first tab's connection (same identity): that is not the host leaving.
+  await host('participant_left', 'PA_tab1');
+  expect((await t.server.state(ROOM)).status).toBe('live');
+  await host('participant_left', 'PA_tab2');
+  expect((await t.server.state(ROOM)).status).toBe('ended');
 });

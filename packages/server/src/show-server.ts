@@ -4,6 +4,7 @@ import type { RoomService, TokenMinter, WebhookReceiver } from '@show/token';
 import { defaultChatRules, type ChatRules } from './chat-rules';
 import type { ShowServerContext } from './context';
 import { refusal } from './http';
+import { ShowServerError } from './server-error';
 import { createOutbox, type OutboxStats } from './outbox';
 import { createReportRelay } from './report-relay';
 import { readHistory, sendChat } from './routes/chat';
@@ -77,6 +78,18 @@ export interface ShowServer {
   close(): Promise<void>;
 }
 
+/** One route, a handler per method; any other method is a 405 with `Allow`. */
+function byMethod(handlers: Record<string, RoomHandler>): RoomHandler {
+  const allow = Object.keys(handlers);
+  return async (request, room) => {
+    const handler = handlers[request.method];
+    if (!handler) {
+      throw new ShowServerError('method_not_allowed', `Use ${allow.join(' or ')}.`, { allow });
+    }
+    return handler(request, room);
+  };
+}
+
 export function createShowServer(options: ShowServerOptions): ShowServer {
   const rules: ChatRules = { ...defaultChatRules, ...options.rules };
   const reportIntervalMs = options.reportIntervalMs ?? 5000;
@@ -146,10 +159,11 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     webhook: guard((request: Request) => receiveWebhook(context, request)),
     show: guard((request: Request, room: string) => readShow(context, request, room)),
     history: guard((request: Request, room: string) => readHistory(context, request, room)),
-    chat: guard((request: Request, room: string) =>
-      request.method === 'GET'
-        ? readHistory(context, request, room)
-        : sendChat(context, request, room),
+    chat: guard(
+      byMethod({
+        GET: (request, room) => readHistory(context, request, room),
+        POST: (request, room) => sendChat(context, request, room),
+      }),
     ),
     deleteMessage: guard((request: Request, room: string) => deleteMessage(context, request, room)),
     mutes: guard((request: Request, room: string) =>

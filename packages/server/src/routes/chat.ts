@@ -35,6 +35,8 @@ export interface ChatHistoryBody {
   viewers: number;
   /** For the host and moderators: who is muted. */
   mutedPeople?: string[];
+  /** The caller's person (what `from.person` says on their messages), once they have joined. */
+  person?: string;
 }
 
 export async function readHistory(
@@ -56,6 +58,7 @@ export async function readHistory(
     muted,
     viewers,
     ...(mutedPeople && { mutedPeople }),
+    ...(!caller.person.isNew && { person: caller.person.id }),
   };
   return json(body);
 }
@@ -71,6 +74,14 @@ export async function sendChat(
   const text = checkChatText(body.text, context.rules);
   const id = body.id === undefined ? randomId(12) : checkMessageId(body.id);
   const person = caller.person.id;
+  // A retry of a message already stored is acknowledged again (not limited, not delivered twice).
+  const stored = body.id === undefined ? undefined : await context.database.chat.find(room, id);
+  if (stored) {
+    if (stored.person !== person) {
+      throw new ShowServerError('invalid_request', 'That message id is taken: send a new one.');
+    }
+    return json({ message: toWire(stored) }, 200);
+  }
   if (!caller.staff && (await context.database.mutes.isMuted(room, person))) {
     throw new ShowServerError('muted', 'A moderator has muted your chat.');
   }

@@ -6,6 +6,7 @@ import {
   requireShow,
   requireStaff,
   takeOrRefuse,
+  type Caller,
   type ShowServerContext,
 } from '../context';
 import { isPersonId } from '../identity';
@@ -14,6 +15,10 @@ import { ShowServerError } from '../server-error';
 
 const MAX_BODY_BYTES = 1024;
 
+/** Staff who never joined have no person yet: they share one allowance per role. */
+const moderatorKey = (caller: Caller) =>
+  caller.person.isNew ? `staff:${caller.staff ?? 'none'}` : caller.person.id;
+
 export async function deleteMessage(
   context: ShowServerContext,
   request: Request,
@@ -21,7 +26,7 @@ export async function deleteMessage(
 ): Promise<Response> {
   await acceptPost(context, request, room);
   const caller = await requireStaff(context, request);
-  await takeOrRefuse(context.limits.moderation, caller.person.id, 'moderation requests');
+  await takeOrRefuse(context.limits.moderation, moderatorKey(caller), 'moderation requests');
   const id = checkMessageId((await readJsonObject(request, MAX_BODY_BYTES)).id);
   const at = context.now();
   const removed = await context.database.chat.remove(room, id, caller.person.id, at);
@@ -46,7 +51,7 @@ export async function setMuted(
 ): Promise<Response> {
   await acceptPost(context, request, room);
   const caller = await requireStaff(context, request);
-  await takeOrRefuse(context.limits.moderation, caller.person.id, 'moderation requests');
+  await takeOrRefuse(context.limits.moderation, moderatorKey(caller), 'moderation requests');
   const body = await readJsonObject(request, MAX_BODY_BYTES);
   if (!isPersonId(body.person) || typeof body.muted !== 'boolean') {
     throw new ShowServerError(

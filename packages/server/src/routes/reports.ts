@@ -18,12 +18,19 @@ export async function receiveReport(
   await acceptPost(context, request, room);
   const caller = await joinedCaller(context, request);
   const body = await readJsonObject(request, MAX_BODY_BYTES);
-  if (typeof body.identity !== 'string' || personOf(body.identity) !== caller.person.id) {
-    throw new ShowServerError('forbidden', 'Report only for your own connection.');
+  // Only for a connection of the caller's that LiveKit says is in the room (made-up connections
+  // of one's own person would otherwise multiply one viewer's say).
+  const identity = body.identity;
+  if (
+    typeof identity !== 'string' ||
+    personOf(identity) !== caller.person.id ||
+    !(await context.hot.presence.connections(room, caller.person.id)).includes(identity)
+  ) {
+    throw new ShowServerError('forbidden', 'Report only for your own connection in the show.');
   }
   const parsed = parseViewerReport(body.report);
   if (!parsed.ok) throw new ShowServerError('invalid_request', parsed.error.message);
-  await takeOrRefuse(context.limits.reportsPerConnection, `${room}:${body.identity}`, 'reports');
+  await takeOrRefuse(context.limits.reportsPerConnection, `${room}:${identity}`, 'reports');
   await takeOrRefuse(context.limits.reportsPerPerson, `${room}:${caller.person.id}`, 'reports');
   relay.ingest(room, parsed.report, await context.hot.presence.count(room), context.now());
   return json({ accepted: true }, 202);

@@ -8,6 +8,7 @@ import {
   type RateLimitDecision,
 } from '@show/token';
 import { callerOf, type ShowServerContext } from '../context';
+import { json } from '../http';
 import { connectionIdentity, HOST_IDENTITY } from '../identity';
 import type { Person } from '../sessions';
 
@@ -52,6 +53,14 @@ export function tokenRoute(
   });
 
   return async (request) => {
+    // A page of another site must not make a browser a new person with a name it chose (browsers
+    // say where a request comes from; a request without the header is not a browser's).
+    if (request.headers.get('sec-fetch-site') === 'cross-site') {
+      return json(
+        { error: { code: 'forbidden', message: 'Cross-site requests are refused.' } },
+        403,
+      );
+    }
     const response = await handle(request);
     const seen = people.get(request);
     if (seen?.changed && response.ok) {

@@ -10,6 +10,9 @@ import { ShowServerError } from '../server-error';
 const SEEN_TTL_MS = 24 * 3600 * 1000;
 const MAX_WEBHOOK_BYTES = 64 * 1024;
 
+/** Where the host's connections are counted (room names cannot contain '#'). */
+const hostKey = (room: string) => `${room}#host`;
+
 function isStaff(event: WebhookEvent): boolean {
   const participant = event.participant;
   const role = participant?.attributes?.[ROLE_ATTRIBUTE];
@@ -29,15 +32,22 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
   switch (event.event) {
     case 'room_started':
       await presence.clear(room);
+      await presence.clear(hostKey(room));
       await shows.setStatus(room, 'upcoming', at);
       await shows.record({ room, kind: 'status', detail: 'upcoming', at });
       break;
     case 'room_finished':
       await presence.clear(room);
+      await presence.clear(hostKey(room));
       await shows.setStatus(room, 'ended', at);
       await shows.record({ room, kind: 'status', detail: 'ended', at });
       break;
     case 'participant_joined':
+      if (identity === HOST_IDENTITY && event.participant?.sid) {
+        // A second studio tab takes over the host identity: track connections, not the identity.
+        await presence.join(hostKey(room), HOST_IDENTITY, event.participant.sid);
+        break;
+      }
       if (!person || isStaff(event) || !identity) break;
       {
         const count = await presence.join(room, person, identity);
@@ -49,7 +59,9 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
     case 'participant_left':
     case 'participant_connection_aborted':
       if (identity === HOST_IDENTITY) {
-        if ((await shows.show(room)).status === 'live') {
+        const sid = event.participant?.sid ?? '';
+        const hostsLeft = await presence.leave(hostKey(room), HOST_IDENTITY, sid);
+        if (hostsLeft === 0 && (await shows.show(room)).status === 'live') {
           await shows.setStatus(room, 'ended', at);
           await shows.record({ room, kind: 'status', detail: 'ended', at });
         }

@@ -37,7 +37,8 @@ export function createMemoryHotStore(): HotStore {
       return map.size;
     },
     async leave(room, person, identity) {
-      const map = people(room);
+      const map = rooms.get(room);
+      if (!map) return 0;
       const connections = map.get(person);
       connections?.delete(identity);
       if (connections?.size === 0) map.delete(person);

@@ -41,6 +41,8 @@ export async function createRedisHotStore(options: RedisHotStoreOptions): Promis
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 5000,
+    // A Redis that stops answering is a 503, not a request that hangs.
+    commandTimeout: 2000,
     lazyConnect: true,
   });
   redis.on('error', () => {

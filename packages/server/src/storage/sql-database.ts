@@ -38,6 +38,9 @@ async function dialectFor(dialect: Dialect, target: string, poolSize: number) {
       connectionString: target,
       max: poolSize,
       connectionTimeoutMillis: 5000,
+      // A database that stops answering is a 503, not a request that hangs.
+      query_timeout: 5000,
+      statement_timeout: 5000,
       // 64-bit integers (times, seq) as numbers: they stay below 2^53.
       types: {
         getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -169,6 +172,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
           .where('deleted_at', 'is', null)
           .executeTakeFirst();
         return Number(result.numUpdatedRows) > 0;
+      }),
+    find: (room, id) =>
+      guarded(async () => {
+        const row = await db
+          .selectFrom('chat_messages')
+          .select(messageColumns)
+          .where('room', '=', room)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row && toMessage(row);
       }),
     recent: (room, limit) =>
       guarded(async () => {

@@ -25,6 +25,8 @@ export interface ChatLog {
   append(message: NewChatMessage): Promise<{ message: StoredChatMessage; created: boolean }>;
   /** Marks a message deleted; false when there was no such message (or it was deleted already). */
   remove(room: string, id: string, by: string, at: number): Promise<boolean>;
+  /** A message by its id (deleted or not). */
+  find(room: string, id: string): Promise<StoredChatMessage | undefined>;
   /** The newest `limit` messages not deleted, oldest first. */
   recent(room: string, limit: number): Promise<StoredChatMessage[]>;
 }

@@ -8,6 +8,10 @@ export interface ChatLabels {
   placeholder: string;
   send: string;
   empty: string;
+  /** While the show's server sends the chat so far. */
+  historyLoading: string;
+  /** The chat so far could not be fetched (new messages still arrive). */
+  historyUnavailable: string;
   host: string;
   moderator: string;
   you: string;
@@ -36,6 +40,8 @@ export const defaultChatLabels: ChatLabels = {
   placeholder: 'Say something nice…',
   send: 'Send',
   empty: 'No messages yet. Say hello!',
+  historyLoading: 'Loading the chat so far…',
+  historyUnavailable: 'Earlier messages could not be loaded; new ones will appear here.',
   host: 'Host',
   moderator: 'Mod',
   you: 'You',
@@ -178,9 +184,17 @@ export function ChatPanel({
         role="log"
         aria-live="polite"
         aria-label={l.title}
+        aria-busy={chat.history === 'loading' || undefined}
       >
         <ol className="show-chat__list">
-          {chat.messages.length === 0 && <li className="show-chat__empty">{l.empty}</li>}
+          {chat.history === 'unavailable' && (
+            <li className="show-chat__empty">{l.historyUnavailable}</li>
+          )}
+          {chat.messages.length === 0 && chat.history !== 'unavailable' && (
+            <li className="show-chat__empty">
+              {chat.history === 'loading' ? l.historyLoading : l.empty}
+            </li>
+          )}
           {chat.messages.map((message: ChatMessage) => {
             const { identity, name, role } = message.from;
             const others = !message.local && role === 'viewer';

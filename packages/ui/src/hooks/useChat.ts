@@ -12,11 +12,14 @@ export interface ChatApi {
   muted: boolean;
   connected: boolean;
   maxLength: number;
+  /** The chat so far from the show's server: loading, loaded, unavailable (undefined without one). */
+  history: 'loading' | 'loaded' | 'unavailable' | undefined;
 }
 
 export function useChat(maxLength = defaultChatLimits.maxLength): ChatApi {
   const messages = useShow((s) => s.messages);
   const muted = useShow((s) => s.chatMuted);
+  const history = useShow((s) => s.history);
   const port = useShow((s) => s.port);
   const connected = useShow(
     (s) => s.phase !== 'connecting' && s.phase !== 'error' && s.phase !== 'idle',
@@ -39,7 +42,7 @@ export function useChat(maxLength = defaultChatLimits.maxLength): ChatApi {
     },
     [port, connected],
   );
-  return { messages, send, muted, connected, maxLength };
+  return { messages, send, muted, connected, maxLength, history };
 }
 
 export interface ChatModerationOptions {

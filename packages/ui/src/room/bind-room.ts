@@ -189,8 +189,19 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
   };
 
-  // What the show's server says. Messages are stamped by the server; "mine" is any tab of mine.
-  const selfPerson = () => personOfIdentity(room.localParticipant.identity);
+  // What the show's server says. Messages are stamped by the server; "mine" is any tab of mine
+  // (the person the server names in the history, else the one in this connection's identity).
+  let knownPerson: string | undefined;
+  const selfPerson = () => knownPerson ?? personOfIdentity(room.localParticipant.identity);
+  // Deleted messages stay deleted, whatever a history fetched before the delete still holds.
+  const deleted = new Set<string>();
+  const forget = (id: string) => {
+    deleted.add(id);
+    if (deleted.size > 1000) deleted.delete(deleted.values().next().value as string);
+  };
+  // Which fields live events changed while a history request was on its way (it is older then).
+  const touched = new Set<'chatMuted' | 'audience' | 'mutedIdentities'>();
+  const alive = (messages: readonly ChatMessage[]) => messages.filter((m) => !deleted.has(m.id));
   const toChat = (message: ServerChatMessage): ChatMessage => ({
     id: message.id,
     seq: message.seq,
@@ -203,19 +214,24 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     const state = store.getState();
     switch (event.type) {
       case 'chat':
+        if (deleted.has(event.id)) break;
         store.setState({ messages: mergeBySeq(state.messages, [toChat(event)], limits.keep) });
         break;
       case 'chat.delete':
+        forget(event.id);
         store.setState({ messages: state.messages.filter((m) => m.id !== event.id) });
         break;
       case 'reactions':
         store.setState({ reactions: state.reactions + event.count });
         break;
       case 'viewers':
+        touched.add('audience');
         store.setState({ audience: event.count });
         break;
       case 'mute': {
         const others = state.mutedIdentities.filter((p) => p !== event.person);
+        touched.add('mutedIdentities');
+        if (event.person === selfPerson()) touched.add('chatMuted');
         store.setState({
           mutedIdentities: event.muted ? [...others, event.person].sort() : others,
           ...(event.person === selfPerson() && { chatMuted: event.muted }),
@@ -230,21 +246,33 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
   };
   let historyLoads = 0;
+  /** The last message the server did not answer for: sent again, it keeps its id. */
+  let unsent: { text: string; id: string } | undefined;
   const loadHistory = async () => {
     if (!server) return;
     const load = ++historyLoads;
+    if (store.getState().history !== 'loaded') store.setState({ history: 'loading' });
+    touched.clear();
     try {
       const history = await server.history();
       if (load !== historyLoads) return;
+      if (history.person) knownPerson = history.person;
       const state = store.getState();
+      const incoming = alive(history.messages.map(toChat));
       store.setState({
-        messages: mergeBySeq(state.messages, history.messages.map(toChat), limits.keep),
-        chatMuted: history.muted,
-        audience: history.viewers,
-        ...(history.mutedPeople && { mutedIdentities: [...history.mutedPeople].sort() }),
+        history: 'loaded',
+        messages: mergeBySeq(state.messages, incoming, limits.keep),
+        // What events said since the request left is newer than the answer.
+        ...(!touched.has('chatMuted') && { chatMuted: history.muted }),
+        ...(!touched.has('audience') && { audience: history.viewers }),
+        ...(history.mutedPeople &&
+          !touched.has('mutedIdentities') && { mutedIdentities: [...history.mutedPeople].sort() }),
       });
     } catch {
       // Live messages still arrive; the next reconnect tries again.
+      if (load === historyLoads && store.getState().history !== 'loaded') {
+        store.setState({ history: 'unavailable' });
+      }
     }
   };
 
@@ -281,7 +309,15 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
         }
         if (server) {
           // The server limits and stamps; its refusals (too fast, muted, unreachable) reach the UI.
-          const stored = await server.sendChat(checked.text, messageId());
+          // A retry of a message that may have arrived keeps its id: the server stores it once.
+          const id = unsent?.text === checked.text ? unsent.id : messageId();
+          unsent = { text: checked.text, id };
+          const stored = await server.sendChat(checked.text, id).catch((error: unknown) => {
+            if (!(error instanceof ShowActionError && error.code === 'unreachable'))
+              unsent = undefined;
+            throw error;
+          });
+          unsent = undefined;
           const { messages } = store.getState();
           store.setState({
             messages: mergeBySeq(messages, [{ ...toChat(stored), local: true }], limits.keep),

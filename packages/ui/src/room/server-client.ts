@@ -106,6 +106,7 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
         ...(Array.isArray(body.mutedPeople) && {
           mutedPeople: body.mutedPeople.filter((p): p is string => typeof p === 'string'),
         }),
+        ...(typeof body.person === 'string' && { person: body.person }),
       };
     },
     async sendChat(text, id) {

@@ -106,7 +106,7 @@ export function mergeBySeq(
   let changed = false;
   for (const message of incoming) {
     const existing = byId.get(message.id);
-    if (existing && existing.seq === message.seq) continue;
+    if (existing && existing.seq === message.seq && (existing.local || !message.local)) continue;
     byId.set(
       message.id,
       existing ? { ...message, local: existing.local || message.local } : message,

@@ -31,6 +31,8 @@ export interface ServerHistory {
   viewers: number;
   /** For the host and moderators: who is muted. */
   mutedPeople?: string[];
+  /** This browser's person, as the server knows it (what `from.person` says on its messages). */
+  person?: string;
 }
 
 /** Larger packets are dropped before parsing. */

@@ -88,6 +88,11 @@ export interface ShowState {
   quality: ConnectionQuality;
   pinnedIds: readonly string[];
   messages: readonly ChatMessage[];
+  /**
+   * The chat so far, from the show's server (undefined without one): being fetched, here, or not
+   * to be had right now (live messages still arrive).
+   */
+  history: 'loading' | 'loaded' | 'unavailable' | undefined;
   /** Chat is closed for this participant (the app's server revoked data publishing). */
   chatMuted: boolean;
   /** Others whose chat the server closed, from their LiveKit permissions (sorted identities). */
@@ -125,6 +130,7 @@ export function initialShowState(): ShowState {
     quality: 'unknown',
     pinnedIds: [],
     messages: [],
+    history: undefined,
     chatMuted: false,
     mutedIdentities: [],
     reactions: 0,
