@@ -25,7 +25,6 @@ export interface ShowServerContext {
     reportsPerPerson: Limiter;
     moderation: Limiter;
   };
-  reportIntervalMs: number;
   isShow(room: string): Promise<boolean>;
   production: boolean;
   onError: ((error: unknown) => void) | undefined;

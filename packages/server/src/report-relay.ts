@@ -20,8 +20,6 @@ export interface ReportRelayOptions {
 export interface ReportRelay {
   /** Adds a report for `room`, where the server counts `viewers` now. */
   ingest(room: string, report: ViewerReport, viewers: number, nowMs?: number): void;
-  /** The summary as the host gets it, bounded by the server's count. */
-  summary(room: string, viewers: number, nowMs?: number): FleetSummary | undefined;
   close(): void;
 }
 
@@ -91,10 +89,6 @@ export function createReportRelay(options: ReportRelayOptions): ReportRelay {
       entry.lastReportAt = nowMs;
       const p = reportingProbability(Math.max(1, viewers), { intervalMs: options.intervalMs });
       entry.fleet.ingest({ ...report, p }, nowMs);
-    },
-    summary(room, viewers, nowMs = Date.now()) {
-      const summary = rooms.get(room)?.fleet.summary(nowMs);
-      return summary && summary.reports > 0 ? boundSummary(summary, viewers) : undefined;
     },
     close() {
       for (const entry of rooms.values()) clearInterval(entry.timer);

@@ -137,7 +137,6 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       }),
       moderation: hot.limiter('moderation', { points: 60, durationMs: 60_000 }),
     },
-    reportIntervalMs,
     isShow: async (room) => ROOM_PATTERN.test(room) && room.length <= 256 && (await isShow(room)),
     production,
     onError,
@@ -166,10 +165,11 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       }),
     ),
     deleteMessage: guard((request: Request, room: string) => deleteMessage(context, request, room)),
-    mutes: guard((request: Request, room: string) =>
-      request.method === 'GET'
-        ? listMuted(context, request, room)
-        : setMuted(context, request, room),
+    mutes: guard(
+      byMethod({
+        GET: (request, room) => listMuted(context, request, room),
+        POST: (request, room) => setMuted(context, request, room),
+      }),
     ),
     react: guard((request: Request, room: string) => react(context, request, room)),
     pins: guard((request: Request, room: string) => setPins(context, request, room)),
