@@ -48,9 +48,15 @@ export { createShowServerClient } from './room/server-client';
 export type { ShowServerClient, ShowServerClientOptions } from './room/server-client';
 export { bindMetrics } from './room/bind-metrics';
 export type { BindMetricsOptions } from './room/bind-metrics';
-export { backoffDelay, createShowSession, defaultRetryPolicy } from './room/session';
+export {
+  backoffDelay,
+  createShowSession,
+  defaultRetryPolicy,
+  isPermanentFailure,
+} from './room/session';
 export type {
   RetryPolicy,
+  ShowSessionFailure,
   ShowSession as ShowSessionHandle,
   ShowSessionOptions,
   TokenSource,

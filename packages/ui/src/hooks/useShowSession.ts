@@ -1,8 +1,13 @@
 import type { Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { bindMetrics, type BindMetricsOptions } from '../room/bind-metrics';
 import type { ShowServerClient } from '../room/server-client';
-import { createShowSession, type RetryPolicy, type TokenSource } from '../room/session';
+import {
+  createShowSession,
+  type RetryPolicy,
+  type ShowSessionFailure,
+  type TokenSource,
+} from '../room/session';
 import type { ChatLimits } from '../store/chat';
 import { persistCart, type CartStorage } from '../store/persist-cart';
 import { createShowStore, type ShowStore } from '../store/show-store';
@@ -30,6 +35,12 @@ export interface ShowSessionProps {
   /** Where the cart is saved; default localStorage. */
   cartStorage?: CartStorage;
   onJoined?: (room: Room) => Promise<void> | void;
+  /**
+   * Every failed attempt to join, with the error behind it (the page shows a plain sentence).
+   * Refusals (`permanent`: a 4xx from your token function's error `status`, or LiveKit not
+   * accepting the token) are not retried; blips are, with backoff.
+   */
+  onError?: (failure: ShowSessionFailure) => void;
 }
 
 /**
@@ -42,8 +53,13 @@ export function useShowSession(props: ShowSessionProps): {
 } {
   const [store] = useState(createShowStore);
   const [room, setRoom] = useState<Room>();
-  // Read once, on mount: a new token function on every render must not rejoin.
-  const [options] = useState(props);
+  // The latest props, read at each attempt: a new token function on every render neither rejoins
+  // nor is ignored. A new `serverUrl` joins again; the other options are read when joining.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  const { serverUrl } = props;
   const showId = props.showId ?? props.serverUrl;
   const measure = props.measure ?? true;
   const { cartStorage, metricsOptions } = props;
@@ -51,20 +67,24 @@ export function useShowSession(props: ShowSessionProps): {
   useEffect(() => persistCart(store, showId, cartStorage), [store, showId, cartStorage]);
 
   useEffect(() => {
+    const options = latest.current;
     // Created after mount: nothing touches WebRTC during server rendering.
     const session = createShowSession({
-      serverUrl: options.serverUrl,
-      token: options.token,
+      serverUrl,
+      token: () => {
+        const token = latest.current.token;
+        return typeof token === 'string' ? Promise.resolve(token) : token();
+      },
       store,
       ...(options.roomOptions && { roomOptions: options.roomOptions }),
       ...(options.connectOptions && { connectOptions: options.connectOptions }),
       ...(options.retry && { retry: options.retry }),
       ...(options.chatLimits && { chatLimits: options.chatLimits }),
-      ...(options.onJoined && { onJoined: options.onJoined }),
+      onJoined: (room) => latest.current.onJoined?.(room),
+      onError: (failure) => latest.current.onError?.(failure),
       ...(options.server && { server: options.server }),
     });
     // The room exists only from here (never during server rendering); render once more to provide it.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setRoom(session.room);
     session.start();
     const unmeasure = measure
@@ -77,7 +97,7 @@ export function useShowSession(props: ShowSessionProps): {
       unmeasure?.();
       void session.stop();
     };
-  }, [options, store, measure, metricsOptions]);
+  }, [serverUrl, store, measure, metricsOptions]);
 
   return { store, room };
 }

@@ -1,5 +1,11 @@
 // One page's connection to a show: token, join, bind, retry with backoff, leave.
-import { Room, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import {
+  ConnectionError,
+  ConnectionErrorReason,
+  Room,
+  type RoomConnectOptions,
+  type RoomOptions,
+} from 'livekit-client';
 import type { ChatLimits } from '../store/chat';
 import { ShowActionError } from '../store/show-action-error';
 import type { ShowStore } from '../store/show-store';
@@ -28,10 +34,40 @@ export interface ShowSessionOptions {
   connectOptions?: RoomConnectOptions;
   retry?: Partial<RetryPolicy>;
   chatLimits?: Partial<ChatLimits>;
+  /**
+   * Sees every failed attempt (the token function's error or LiveKit's), for your logs and
+   * dashboards; the page shows a plain sentence either way. `permanent` failures are not retried.
+   */
+  onError?: (failure: ShowSessionFailure) => void;
   /** The show's server (`createShowServerClient`): chat and reactions go through it. */
   server?: ShowServerClient;
   /** Runs after each successful join, before the phase leaves `connecting` (the host publishes here). */
   onJoined?: (room: Room) => Promise<void> | void;
+}
+
+/** A failed attempt to join, as `onError` gets it. */
+export interface ShowSessionFailure {
+  stage: 'token' | 'connect';
+  /** 1 for the first try. */
+  attempt: number;
+  /** Trying again will not help (refused, not unreachable): no further attempt is made. */
+  permanent: boolean;
+  error: unknown;
+}
+
+/**
+ * Whether a failure is a refusal rather than a blip: an HTTP 4xx other than 408 and 429 (from a
+ * token function that throws an error with a `status`, or from LiveKit), or LiveKit's "not allowed"
+ * (a token it does not accept).
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.NotAllowed) {
+    return true;
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  return (
+    typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429
+  );
 }
 
 export interface ShowSession {
@@ -91,9 +127,15 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
         onRetry: restart,
         ...(options.server && { server: options.server }),
       });
-    } catch {
+    } catch (error) {
       if (ofGeneration !== generation) return;
-      if (n < policy.attempts && (await wait(backoffDelay(n + 1, policy), ofGeneration))) {
+      const permanent = isPermanentFailure(error);
+      options.onError?.({ stage, attempt: n, permanent, error });
+      if (
+        !permanent &&
+        n < policy.attempts &&
+        (await wait(backoffDelay(n + 1, policy), ofGeneration))
+      ) {
         return attempt(n + 1, ofGeneration);
       }
       if (ofGeneration !== generation) return;
