@@ -9,8 +9,19 @@ export default defineConfig({
   optimizeDeps: { include: ['react', 'react-dom', 'react/jsx-dev-runtime'] },
   test: {
     ...reporting('storybook'),
-    name: 'storybook',
-    // A desktop window; phone stories narrow their own container (the layout uses container queries).
-    browser: { ...(await chromiumBrowser()), viewport: { width: 1280, height: 900 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'storybook',
+          // A desktop window; phone stories narrow their own container (container queries).
+          browser: { ...(await chromiumBrowser()), viewport: { width: 1280, height: 900 } },
+        },
+      },
+      // The static build's docs pages, read in Node.
+      {
+        test: { name: 'docs', include: ['stories/docs/*.test.ts'], environment: 'node' },
+      },
+    ],
   },
 });
