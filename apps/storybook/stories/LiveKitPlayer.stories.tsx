@@ -107,6 +107,8 @@ export const ErrorWithRetry: Story = {
     await expect(await canvas.findByText(/could not connect/)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(phaseOf(canvasElement)).toBe('connecting');
+    // Still unreachable: the story ends in the state it is named after.
+    await expect(await canvas.findByText(/could not connect/, {}, { timeout: 2000 })).toBeVisible();
   },
 };
 

@@ -245,6 +245,9 @@ export const ErrorWithRetry: Story = {
     await expect(retry.contains(hit)).toBe(true);
     await userEvent.click(retry);
     await expect(await canvas.findByText('Connecting to the show…')).toBeVisible();
+    await expect(
+      await canvas.findByRole('button', { name: 'Try again' }, { timeout: 2000 }),
+    ).toBeVisible();
   },
 };
 

@@ -126,6 +126,9 @@ export const ConnectionFailed: Story = {
     await expect(await canvas.findByText('Connection failed')).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Go Live' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
-    await expect(await canvas.findByRole('button', { name: 'Go Live' })).toBeDisabled();
+    await expect(await canvas.findByText('Connecting…')).toBeVisible();
+    await expect(
+      await canvas.findByRole('button', { name: 'Try again' }, { timeout: 2000 }),
+    ).toBeVisible();
   },
 };

@@ -103,7 +103,11 @@ export function simulatedStore(state: Partial<ShowState>): ShowStore {
         store.setState({ audioBlocked: false });
       },
       retry() {
+        // The simulated server is still unreachable: a short "connecting", then the same error
+        // again, so a story about an error ends showing that error.
+        const { phase, error } = store.getState();
         store.setState({ phase: 'connecting', error: undefined });
+        if (phase === 'error') setTimeout(() => store.setState({ phase, error }), 600);
       },
     },
     ...state,

@@ -519,3 +519,40 @@ test('a second studio tab taking over the host does not end a live show', async 
   await host('participant_left', 'PA_tab2');
   expect((await t.server.state(ROOM)).status).toBe('ended');
 });
+
+test('moderators watch too: their reports count, though they are not audience', async () => {
+  t = await createTestServer({ reportIntervalMs: 1000 });
+  const moderator = await staffBrowser('moderator');
+  const { body } = await join(t.server, moderator, { name: 'Mo' });
+  await t.webhook({
+    event: 'participant_joined',
+    room: { sid: 'RM_1', name: ROOM },
+    participant: {
+      sid: 'PA_mo',
+      identity: body.identity,
+      attributes: { 'show.role': 'moderator' },
+    },
+  });
+  const report = {
+    v: 1,
+    t: Date.now(),
+    p: 1,
+    bps: 1,
+    loss: 0,
+    rtt: 1,
+    jit: 1,
+    fps: 1,
+    w: 1,
+    h: 1,
+    st: 'connected',
+  };
+  const response = await t.server.report(
+    moderator.request(`/api/shows/${ROOM}/reports`, {
+      method: 'POST',
+      json: { identity: body.identity, report },
+    }),
+    ROOM,
+  );
+  expect(response.status).toBe(202);
+  expect((await t.server.state(ROOM)).viewers).toBe(0);
+});

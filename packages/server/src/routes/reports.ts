@@ -5,6 +5,7 @@ import { acceptPost, joinedCaller, takeOrRefuse, type ShowServerContext } from '
 import { json, readJsonObject } from '../http';
 import { personOf } from '../identity';
 import type { ReportRelay } from '../report-relay';
+import { staffKey } from './webhook';
 import { ShowServerError } from '../server-error';
 
 const MAX_BODY_BYTES = 1024;
@@ -21,17 +22,20 @@ export async function receiveReport(
   // Only for a connection of the caller's that LiveKit says is in the room (made-up connections
   // of one's own person would otherwise multiply one viewer's say).
   const identity = body.identity;
+  const person = caller.person.id;
+  const inShow = async (key: string) =>
+    (await context.hot.presence.connections(key, person)).includes(identity as string);
   if (
     typeof identity !== 'string' ||
-    personOf(identity) !== caller.person.id ||
-    !(await context.hot.presence.connections(room, caller.person.id)).includes(identity)
+    personOf(identity) !== person ||
+    !((await inShow(room)) || (await inShow(staffKey(room))))
   ) {
     throw new ShowServerError('forbidden', 'Report only for your own connection in the show.');
   }
   const parsed = parseViewerReport(body.report);
   if (!parsed.ok) throw new ShowServerError('invalid_request', parsed.error.message);
   await takeOrRefuse(context.limits.reportsPerConnection, `${room}:${identity}`, 'reports');
-  await takeOrRefuse(context.limits.reportsPerPerson, `${room}:${caller.person.id}`, 'reports');
+  await takeOrRefuse(context.limits.reportsPerPerson, `${room}:${person}`, 'reports');
   relay.ingest(room, parsed.report, await context.hot.presence.count(room), context.now());
   return json({ accepted: true }, 202);
 }

@@ -12,6 +12,8 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 /** Where the host's connections are counted (room names cannot contain '#'). */
 const hostKey = (room: string) => `${room}#host`;
+/** Where moderators' connections are kept: not audience, but they watch (and report) too. */
+export const staffKey = (room: string) => `${room}#staff`;
 
 function isStaff(event: WebhookEvent): boolean {
   const participant = event.participant;
@@ -31,14 +33,12 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
 
   switch (event.event) {
     case 'room_started':
-      await presence.clear(room);
-      await presence.clear(hostKey(room));
+      await Promise.all([room, hostKey(room), staffKey(room)].map((key) => presence.clear(key)));
       await shows.setStatus(room, 'upcoming', at);
       await shows.record({ room, kind: 'status', detail: 'upcoming', at });
       break;
     case 'room_finished':
-      await presence.clear(room);
-      await presence.clear(hostKey(room));
+      await Promise.all([room, hostKey(room), staffKey(room)].map((key) => presence.clear(key)));
       await shows.setStatus(room, 'ended', at);
       await shows.record({ room, kind: 'status', detail: 'ended', at });
       break;
@@ -48,7 +48,11 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
         await presence.join(hostKey(room), HOST_IDENTITY, event.participant.sid);
         break;
       }
-      if (!person || isStaff(event) || !identity) break;
+      if (!person || !identity) break;
+      if (isStaff(event)) {
+        await presence.join(staffKey(room), person, identity);
+        break;
+      }
       {
         const count = await presence.join(room, person, identity);
         await shows.raisePeak(room, count, at);
@@ -65,7 +69,9 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
           await shows.setStatus(room, 'ended', at);
           await shows.record({ room, kind: 'status', detail: 'ended', at });
         }
-      } else if (person && identity && !isStaff(event)) {
+      } else if (person && identity && isStaff(event)) {
+        await presence.leave(staffKey(room), person, identity);
+      } else if (person && identity) {
         const count = await presence.leave(room, person, identity);
         await shows.record({ room, kind: 'leave', person, at });
         viewers(count);
