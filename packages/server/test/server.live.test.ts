@@ -348,7 +348,7 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
     const { statuses, elapsedMs } = await viewer.evaluate(
       async ([room, identity, forged, report]) => {
         const started = performance.now();
-        const statuses: number[] = [];
+        const statuses: Array<number | 'ignored'> = [];
         for (let i = 0; i < 30; i++) {
           const response = await fetch(`/api/shows/${room}/reports`, {
             method: 'POST',
@@ -358,7 +358,10 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
               report,
             }),
           });
-          statuses.push(response.status);
+          const body = (await response.json()) as { accepted?: boolean };
+          statuses.push(
+            response.status === 202 && body.accepted === false ? 'ignored' : response.status,
+          );
         }
         return { statuses, elapsedMs: performance.now() - started };
       },
@@ -368,7 +371,9 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
     const accepted = statuses.filter((s) => s === 202).length;
     expect(accepted).toBeGreaterThanOrEqual(1);
     expect(accepted).toBeLessThanOrEqual(Math.ceil(elapsedMs / 800) + 1);
-    expect(statuses.filter((s) => s === 403)).toHaveLength(15);
+    // Another person's connection is refused; a made-up one of its own is dropped, not counted.
+    expect(statuses.filter((s) => s === 403)).toHaveLength(8);
+    expect(statuses.filter((s) => s === 'ignored')).toHaveLength(7);
     await expect
       .poll(async () => (await serverEvents(studio)).filter((e) => e.type === 'fleet').length, {
         timeout: 10_000,

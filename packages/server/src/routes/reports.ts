@@ -19,18 +19,19 @@ export async function receiveReport(
   await acceptPost(context, request, room);
   const caller = await joinedCaller(context, request);
   const body = await readJsonObject(request, MAX_BODY_BYTES);
-  // Only for a connection of the caller's that LiveKit says is in the room (made-up connections
-  // of one's own person would otherwise multiply one viewer's say).
+  // Only for the caller's own connections, and counted only for one LiveKit says is in the show
+  // (made-up connections of one's own would multiply one viewer's say). A connection the server
+  // does not know yet (its join not yet heard, or the SFU just restarted) is not an error: the
+  // report is dropped and the page is told so.
   const identity = body.identity;
   const person = caller.person.id;
+  if (typeof identity !== 'string' || personOf(identity) !== person) {
+    throw new ShowServerError('forbidden', 'Report only for your own connection.');
+  }
   const inShow = async (key: string) =>
-    (await context.hot.presence.connections(key, person)).includes(identity as string);
-  if (
-    typeof identity !== 'string' ||
-    personOf(identity) !== person ||
-    !((await inShow(room)) || (await inShow(staffKey(room))))
-  ) {
-    throw new ShowServerError('forbidden', 'Report only for your own connection in the show.');
+    (await context.hot.presence.connections(key, person)).includes(identity);
+  if (!(await inShow(room)) && !(await inShow(staffKey(room)))) {
+    return json({ accepted: false, reason: 'unknown_connection' }, 202);
   }
   const parsed = parseViewerReport(body.report);
   if (!parsed.ok) throw new ShowServerError('invalid_request', parsed.error.message);
