@@ -15,11 +15,12 @@ const PEERS = [
 const root = new URL('..', import.meta.url).pathname;
 
 // What an app pays for what it imports (tree-shaken), and for the whole entry. Budgets leave about
-// 15 % above what was measured when they were set.
+// 15 % above what was measured when they were set. Set again on 2026-11-30, when chat through the
+// show's server arrived (server events, history, retries: ShowInterface went from 15.7 to 18.5 kB).
 test.each([
-  ['everything', '*', 24 * 1024],
-  ['ShowInterface', '{ ShowInterface }', 18 * 1024],
-  ['LiveKitPlayer', '{ LiveKitPlayer }', 14 * 1024],
+  ['everything', '*', 28 * 1024],
+  ['ShowInterface', '{ ShowInterface }', 21 * 1024],
+  ['LiveKitPlayer', '{ LiveKitPlayer }', 16 * 1024],
   ['StreamMetrics', '{ StreamMetrics }', 3 * 1024],
 ])('import %s from @show/ui stays within its budget', async (_name, names, budget) => {
   const result = await build({
