@@ -14,6 +14,7 @@ export {
 } from './sessions';
 export type { Person, Sessions, StaffRole } from './sessions';
 export { HOST_IDENTITY, personOf } from './identity';
+export { MAX_NAME_LENGTH, displayName } from './display-name';
 export { SERVER_TOPIC, WIRE_VERSION, encodePacket } from './wire';
 export type { SenderRole, ServerEvent, ServerPacket, WireChatMessage } from './wire';
 export { ShowServerError, isShowServerError } from './server-error';

@@ -556,3 +556,35 @@ test('moderators watch too: their reports count, though they are not audience', 
   expect(response.status).toBe(202);
   expect((await t.server.state(ROOM)).viewers).toBe(0);
 });
+
+test('a signed webhook replayed long after the event is refused like a forged one', async () => {
+  t = await createTestServer();
+  const now = Math.floor(Date.now() / 1000);
+  const event = (createdAt: number, id: string) => ({
+    id,
+    createdAt: String(createdAt),
+    event: 'room_finished',
+    room: { sid: 'RM_1', name: ROOM },
+  });
+  expect((await t.webhook(event(now - 60, 'EV_fresh'))).status).toBe(200);
+  const stale = await t.webhook(event(now - 3600, 'EV_stale'));
+  expect(stale.status).toBe(401);
+  expect(await stale.json()).toEqual({
+    error: { code: 'unauthorized', message: 'The webhook could not be verified.' },
+  });
+  expect((await t.webhook(event(now + 3600, 'EV_future'))).status).toBe(401);
+});
+
+test('display names: folded to one form, nothing invisible or direction-changing, 40 characters, none reserved', async () => {
+  t = await createTestServer();
+  const tokenFor = async (name: string) => join(t.server, browser(), { name });
+  const folded = await tokenFor('  Ａｎａ   Lisboa ');
+  expect(folded.claims?.name).toBe('Ana Lisboa');
+  for (const name of ['evil\u202egnp.exe', 'A\u200bna', 'x'.repeat(41), 'Host', 'MODERATOR']) {
+    const { response } = await tokenFor(name);
+    expect([name, response.status]).toEqual([name, 400]);
+  }
+  // Staff choose their own names (the host is "Maya from Atelier", not a viewer's "Host").
+  const host = await staffBrowser('host');
+  expect((await join(t.server, host, { name: 'Host', admin: true })).claims?.name).toBe('Host');
+});

@@ -17,6 +17,8 @@ export interface TokenRequestInput {
 export interface Authorization {
   /** The participant identity: assign it on the server (two viewers may type the same name). */
   identity: string;
+  /** The display name to mint, when the app cleans up what was typed (default: as typed). */
+  name?: string;
   /** The most this caller may be; `admin=true` gets the host role only if this is `host`. */
   role: ShowRole;
   metadata?: string;
@@ -141,7 +143,7 @@ export function createTokenHandler(
         identity: who.identity,
         room: input.room,
         role,
-        name: input.username,
+        name: who.name ?? input.username,
         ...(who.metadata !== undefined && { metadata: who.metadata }),
         ...(who.attributes !== undefined && { attributes: who.attributes }),
         ...(who.grants !== undefined && { grants: who.grants }),

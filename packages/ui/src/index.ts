@@ -22,7 +22,13 @@ export type {
   ChatRefusal,
   ParticipantRole,
 } from './store/chat';
-export { formatPrice, isSoldOut, maxQuantity, productProblem } from './store/products';
+export {
+  formatPrice,
+  isSoldOut,
+  maxQuantity,
+  productProblem,
+  safeProductUrl,
+} from './store/products';
 export type { Price, Product } from './store/products';
 export {
   CHAT_TOPIC,

@@ -9,6 +9,7 @@ import {
 } from '@show/token';
 import { callerOf, type ShowServerContext } from '../context';
 import { json } from '../http';
+import { displayName } from '../display-name';
 import { connectionIdentity, HOST_IDENTITY } from '../identity';
 import type { Person } from '../sessions';
 
@@ -36,19 +37,20 @@ export function tokenRoute(
       if (!(await context.isShow(input.room)))
         throw new TokenError('invalid_room', 'No such show.');
       const caller = await callerOf(context, request);
-      const person: Person = { id: caller.person.id, name: input.username };
-      people.set(request, {
-        person,
-        changed: caller.person.isNew || caller.person.name !== input.username,
-      });
+      // Staff may be called what they like ("Maya from Atelier"); viewers get the checks.
+      const name = caller.staff ? input.username : displayName(input.username);
+      const person: Person = { id: caller.person.id, name };
+      people.set(request, { person, changed: caller.person.isNew || caller.person.name !== name });
       // The host identity only for an admin request: the host's own browser on the viewer page
       // joins as a viewer, or LiveKit would drop the studio's connection (same identity).
       if (input.admin && caller.staff === 'host') {
-        return { identity: HOST_IDENTITY, role: 'host', grants: NO_DATA };
+        return { identity: HOST_IDENTITY, role: 'host', name, grants: NO_DATA };
       }
       const identity = connectionIdentity(person.id);
-      if (caller.staff === 'moderator') return { identity, role: 'moderator', grants: NO_DATA };
-      return { identity, role: 'viewer', grants: { ...NO_DATA, hidden: true } };
+      if (caller.staff === 'moderator') {
+        return { identity, role: 'moderator', name, grants: NO_DATA };
+      }
+      return { identity, role: 'viewer', name, grants: { ...NO_DATA, hidden: true } };
     },
   });
 

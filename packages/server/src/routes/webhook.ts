@@ -9,6 +9,8 @@ import { ShowServerError } from '../server-error';
 /** LiveKit retries a webhook for a while; a day covers it with room to spare. */
 const SEEN_TTL_MS = 24 * 3600 * 1000;
 const MAX_WEBHOOK_BYTES = 64 * 1024;
+/** Older (or further ahead) than this, by `createdAt`, is a replay or a broken clock. */
+const MAX_EVENT_AGE_MS = 10 * 60 * 1000;
 
 /** Where the host's connections are counted (room names cannot contain '#'). */
 const hostKey = (room: string) => `${room}#host`;
@@ -105,6 +107,12 @@ export async function receiveWebhook(
   } catch (cause) {
     if (!isTokenError(cause)) throw cause;
     throw new ShowServerError('unauthorized', 'The webhook could not be verified.', { cause });
+  }
+  // A replay of an old event, even one properly signed, is refused like any bad webhook: LiveKit
+  // signs for 5 minutes and retries within that; seen ids are kept far longer (a day).
+  const createdAt = Number(event.createdAt) * 1000;
+  if (Number.isFinite(createdAt) && Math.abs(context.now() - createdAt) > MAX_EVENT_AGE_MS) {
+    throw new ShowServerError('unauthorized', 'The webhook could not be verified.');
   }
   const key = `webhook:${event.id}`;
   const first = await context.hot.firstTime(key, SEEN_TTL_MS);

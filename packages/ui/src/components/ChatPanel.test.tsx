@@ -141,3 +141,25 @@ describe('ChatPanel moderation', () => {
     expect(await screen.findByText('Spammer can chat again.')).toBeInTheDocument();
   });
 });
+
+test('an author’s name is isolated, so right-to-left text cannot reorder the message', () => {
+  const store = createShowStore({
+    phase: 'live',
+    self: { identity: 'me', name: 'Me', role: 'viewer' },
+    messages: [
+      {
+        id: 'm1',
+        text: 'hello',
+        sentAt: 1,
+        from: { identity: 'p', name: 'שרה', role: 'viewer' },
+        local: false,
+      },
+    ],
+  });
+  render(
+    <ShowProvider store={store}>
+      <ChatPanel />
+    </ShowProvider>,
+  );
+  expect(screen.getByText('שרה').tagName).toBe('BDI');
+});

@@ -208,7 +208,7 @@ export function ChatPanel({
                 data-show-muted={muted || undefined}
               >
                 <span className="show-chat__author">
-                  {message.local ? l.you : name}
+                  {message.local ? l.you : <bdi>{name}</bdi>}
                   <Badge role={role} l={l} />
                   {muted && <span className="show-badge show-badge--muted">{l.mutedTag}</span>}
                 </span>{' '}

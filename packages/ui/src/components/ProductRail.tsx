@@ -1,7 +1,13 @@
 import { useState, type HTMLAttributes } from 'react';
 import { useCart } from '../hooks/useCart';
 import { usePinnedProducts } from '../hooks/usePinnedProducts';
-import { formatPrice, isSoldOut, maxQuantity, type Product } from '../store/products';
+import {
+  formatPrice,
+  isSoldOut,
+  maxQuantity,
+  safeProductUrl,
+  type Product,
+} from '../store/products';
 
 export interface ProductLabels {
   title: string;
@@ -58,6 +64,7 @@ export function ProductCard({
   const soldOut = isSoldOut(product);
   const atLimit = !soldOut && inCart >= maxQuantity(product);
   const lowStock = product.stock !== undefined && product.stock > 0 && product.stock <= 5;
+  const href = safeProductUrl(product.url);
   return (
     <article
       className="show-product"
@@ -69,8 +76,8 @@ export function ProductCard({
       <div className="show-product__body">
         {shownPinned && <span className="show-badge show-badge--pinned">{l.pinned}</span>}
         <h3 className="show-product__title">
-          {product.url ? (
-            <a href={product.url} target="_blank" rel="noreferrer">
+          {href ? (
+            <a href={href} target="_blank" rel="noreferrer">
               {product.title}
             </a>
           ) : (

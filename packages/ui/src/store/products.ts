@@ -17,6 +17,21 @@ export interface Price {
   currency: string;
 }
 
+/**
+ * A product link the page may follow: http(s) only, so a catalogue entry can never run script
+ * (`javascript:`) or open something else (`data:`, `file:`). Undefined for anything else.
+ */
+export function safeProductUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    // Relative links resolve against the page, and stay on its scheme.
+    const parsed = new URL(url, 'https://relative.invalid/');
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The most of one product a cart may hold when its stock is not tracked. */
 export const MAX_UNTRACKED_QUANTITY = 99;
 
