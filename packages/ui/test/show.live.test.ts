@@ -151,7 +151,8 @@ describe('a show on the live server', () => {
     const reply = viewer.locator('.show-chat__message', { hasText: 'It does, pinned below!' });
     await reply.waitFor({ timeout: 5_000 });
     expect(await reply.getAttribute('data-show-role')).toBe('host');
-    expect(await reply.getByText('Host').isVisible()).toBe(true);
+    const badge = reply.locator('.show-badge--host');
+    expect([await badge.isVisible(), await badge.textContent()]).toEqual([true, 'Host']);
 
     // Viewers get no delete buttons; the host does.
     expect(await viewer.getByRole('button', { name: /Delete message/ }).count()).toBe(0);
