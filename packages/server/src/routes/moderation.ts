@@ -15,18 +15,29 @@ import { ShowServerError } from '../server-error';
 
 const MAX_BODY_BYTES = 1024;
 
-/** Staff who never joined have no person yet: they share one allowance per role. */
-const moderatorKey = (caller: Caller) =>
-  caller.person.isNew ? `staff:${caller.staff ?? 'none'}` : caller.person.id;
+/**
+ * What every moderation write checks first: a same-site POST to a show, from the host or a
+ * moderator, within their allowance (staff who never joined have no person yet: they share one
+ * allowance per role).
+ */
+async function acceptModeration(
+  context: ShowServerContext,
+  request: Request,
+  room: string,
+): Promise<Caller> {
+  await acceptPost(context, request, room);
+  const caller = await requireStaff(context, request);
+  const key = caller.person.isNew ? `staff:${caller.staff ?? 'none'}` : caller.person.id;
+  await takeOrRefuse(context.limits.moderation, key, 'moderation requests');
+  return caller;
+}
 
 export async function deleteMessage(
   context: ShowServerContext,
   request: Request,
   room: string,
 ): Promise<Response> {
-  await acceptPost(context, request, room);
-  const caller = await requireStaff(context, request);
-  await takeOrRefuse(context.limits.moderation, moderatorKey(caller), 'moderation requests');
+  const caller = await acceptModeration(context, request, room);
   const id = checkMessageId((await readJsonObject(request, MAX_BODY_BYTES)).id);
   const at = context.now();
   const removed = await context.database.chat.remove(room, id, caller.person.id, at);
@@ -49,9 +60,7 @@ export async function setMuted(
   request: Request,
   room: string,
 ): Promise<Response> {
-  await acceptPost(context, request, room);
-  const caller = await requireStaff(context, request);
-  await takeOrRefuse(context.limits.moderation, moderatorKey(caller), 'moderation requests');
+  const caller = await acceptModeration(context, request, room);
   const body = await readJsonObject(request, MAX_BODY_BYTES);
   if (!isPersonId(body.person) || typeof body.muted !== 'boolean') {
     throw new ShowServerError(
