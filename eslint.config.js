@@ -115,4 +115,20 @@ export default tseslint.config(
       'components may use hooks and the store, never prefabs.',
     ),
   },
+  // Next.js replaces `process.env.NEXT_PUBLIC_…` with its build-time value in every bundle, the
+  // server's and the proxy's included: configuration is read at request time (lib/config.ts).
+  {
+    files: ['apps/demo/app/**', 'apps/demo/lib/**', 'apps/demo/proxy.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name='env'][property.name=/^NEXT_PUBLIC_/]",
+          message:
+            'Read NEXT_PUBLIC_ variables through readConfig or runtimeEnv: Next inlines them at build time.',
+        },
+      ],
+    },
+  },
 );

@@ -3,6 +3,7 @@ import type { StaffRole } from '@show/server';
 const ERRORS: Record<string, string> = {
   wrong: 'That passcode is not right. Check it and try again.',
   'too-many': 'Too many attempts. Wait a few minutes, then try again.',
+  invalid: 'The form could not be read. Reload the page and try again.',
 };
 
 const CLOSED: Record<StaffRole, string> = {
@@ -10,7 +11,7 @@ const CLOSED: Record<StaffRole, string> = {
   moderator: 'Moderation is closed: SHOW_MODERATOR_PASSCODE is not set on the server.',
 };
 
-/** The passcode form of the studio and of moderation; posts to /api/studio/session. */
+/** The passcode form of the studio and of moderation; posts to /api/staff/sign-in. */
 export function SignIn({
   role,
   title,
@@ -28,8 +29,7 @@ export function SignIn({
     <main className="page page--narrow">
       <h1>{title}</h1>
       <p>{intro}</p>
-      <form action="/api/studio/session" method="post" className="sign-in">
-        <input type="hidden" name="role" value={role} />
+      <form action={`/api/staff/sign-in?role=${role}`} method="post" className="sign-in">
         <label htmlFor="passcode">Passcode</label>
         <input
           id="passcode"

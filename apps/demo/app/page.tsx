@@ -7,16 +7,25 @@ import { NotConfigured } from './NotConfigured';
 // Configuration is read per request on the server, so one build serves any LiveKit deployment.
 export const dynamic = 'force-dynamic';
 
-async function serverAnswers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(livekitHttpUrl(url), {
-      cache: 'no-store',
-      signal: AbortSignal.timeout(2000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
+// One check of the LiveKit server per 15 s, shared by every visitor: a flood of anonymous hits on
+// the home page must not become a flood of requests to LiveKit.
+const CHECK_MS = 15_000;
+let lastCheck: { url: string; at: number; answer: Promise<boolean> } | undefined;
+
+function serverAnswers(url: string): Promise<boolean> {
+  const now = Date.now();
+  if (lastCheck?.url === url && now - lastCheck.at < CHECK_MS) return lastCheck.answer;
+  const answer = fetch(livekitHttpUrl(url), {
+    cache: 'no-store',
+    signal: AbortSignal.timeout(2000),
+  })
+    .then(async (response) => {
+      await response.body?.cancel();
+      return response.ok;
+    })
+    .catch(() => false);
+  lastCheck = { url, at: now, answer };
+  return answer;
 }
 
 export default async function HomePage() {

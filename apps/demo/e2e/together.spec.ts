@@ -23,9 +23,12 @@ const message = (page: Page, text: string) =>
 /**
  * What livekit-client logs while the server is down, and when the new one sends it to a full
  * reconnect: connection errors only (its own ConnectionError, or Chromium's failed socket/fetch).
+ * The new server does not know the room until the app's server creates it again (LiveKit runs
+ * with auto_create off), so livekit-client's own rejoin is refused and its check of why (LiveKit's
+ * /rtc/validate) answers 404, before the page joins afresh with a new token.
  */
 const OUTAGE_NOISE =
-  /ConnectionError|WebSocket connection to .* failed|ERR_CONNECTION_REFUSED|Received leave request while trying to \(re\)connect/;
+  /ConnectionError|WebSocket connection to .* failed|ERR_CONNECTION_REFUSED|Received leave request while trying to \(re\)connect|the server responded with a status of 404/;
 
 type Clock = Window & { shownAt?: Promise<number> };
 

@@ -92,7 +92,7 @@ test('bad input gets 4xx JSON, never 5xx, never the secret', async ({ request })
 test('a signed-in host gets the host role only when asking for it; as a viewer it is a viewer', async ({
   request,
 }) => {
-  const signIn = await request.post('/api/studio/session', {
+  const signIn = await request.post('/api/staff/sign-in?role=host', {
     form: { passcode: process.env.SHOW_HOST_PASSCODE ?? '' },
     maxRedirects: 0,
   });
@@ -113,13 +113,13 @@ test('a signed-in host gets the host role only when asking for it; as a viewer i
 test('a signed-in moderator gets the moderator role, never the host’s; the moderator passcode is not the host’s', async ({
   request,
 }) => {
-  const wrong = await request.post('/api/studio/session', {
-    form: { role: 'host', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+  const wrong = await request.post('/api/staff/sign-in?role=host', {
+    form: { passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
     maxRedirects: 0,
   });
   expect(wrong.headers().location).toBe('/studio?error=wrong');
-  const signIn = await request.post('/api/studio/session', {
-    form: { role: 'moderator', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+  const signIn = await request.post('/api/staff/sign-in?role=moderator', {
+    form: { passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
     maxRedirects: 0,
   });
   expect(signIn.status()).toBe(303);
@@ -150,8 +150,8 @@ test('muting needs a host or moderator session; a muted person cannot chat, what
   expect(said.status()).toBe(201);
 
   const mod = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  await mod.post('/api/studio/session', {
-    form: { role: 'moderator', passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
+  await mod.post('/api/staff/sign-in?role=moderator', {
+    form: { passcode: process.env.SHOW_MODERATOR_PASSCODE ?? '' },
     maxRedirects: 0,
   });
   const muted = await mod.post('/api/shows/spring-drop/mutes', { data: mute });

@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 vi.mock('server-only', () => ({}));
 const { livekitHttpUrl, readConfig } = await import('./config');
 const SESSION = 'a-session-secret-of-32-bytes-or-more';
+const STRONG = 'a-livekit-api-secret-of-32-characters';
 
 describe('readConfig', () => {
   test('accepts a complete configuration', () => {
@@ -10,7 +11,7 @@ describe('readConfig', () => {
       readConfig({
         NEXT_PUBLIC_LIVEKIT_URL: 'wss://live.example.com',
         LIVEKIT_API_KEY: 'k',
-        LIVEKIT_API_SECRET: 's',
+        LIVEKIT_API_SECRET: STRONG,
         SHOW_SESSION_SECRET: SESSION,
       }),
     ).toEqual({
@@ -18,20 +19,23 @@ describe('readConfig', () => {
       config: {
         livekitUrl: 'wss://live.example.com',
         apiKey: 'k',
-        apiSecret: 's',
+        apiSecret: STRONG,
         hostPasscode: undefined,
         moderatorPasscode: undefined,
         serverUrl: 'wss://live.example.com',
         sessionSecret: SESSION,
         databaseUrl: 'sqlite:.data/show.sqlite',
         redisUrl: undefined,
+        localDev: false,
+        trustedProxyHops: 0,
+        maxParticipants: 1000,
       },
     });
   });
 
   test('sessions need a secret of their own; storage URLs are checked', () => {
     const base = {
-      NEXT_PUBLIC_LIVEKIT_URL: 'ws://h:1',
+      NEXT_PUBLIC_LIVEKIT_URL: 'wss://h:1',
       LIVEKIT_API_KEY: 'k',
       LIVEKIT_API_SECRET: 'the-livekit-secret-that-is-long-enough!',
     };
@@ -65,9 +69,9 @@ describe('readConfig', () => {
 
   test('a passcode too short to resist guessing is a problem', () => {
     const base = {
-      NEXT_PUBLIC_LIVEKIT_URL: 'ws://h:1',
+      NEXT_PUBLIC_LIVEKIT_URL: 'wss://h:1',
       LIVEKIT_API_KEY: 'k',
-      LIVEKIT_API_SECRET: 's',
+      LIVEKIT_API_SECRET: STRONG,
       SHOW_SESSION_SECRET: SESSION,
     };
     expect(readConfig({ ...base, SHOW_HOST_PASSCODE: '1234' })).toEqual({
@@ -82,9 +86,9 @@ describe('readConfig', () => {
 
   test("moderators have a passcode of their own, never the host's", () => {
     const base = {
-      NEXT_PUBLIC_LIVEKIT_URL: 'ws://h:1',
+      NEXT_PUBLIC_LIVEKIT_URL: 'wss://h:1',
       LIVEKIT_API_KEY: 'k',
-      LIVEKIT_API_SECRET: 's',
+      LIVEKIT_API_SECRET: STRONG,
       SHOW_SESSION_SECRET: SESSION,
       SHOW_HOST_PASSCODE: 'the host passcode',
     };
@@ -108,11 +112,25 @@ describe('readConfig', () => {
     const base = {
       NEXT_PUBLIC_LIVEKIT_URL: 'wss://live.example.com',
       LIVEKIT_API_KEY: 'k',
-      LIVEKIT_API_SECRET: 's',
+      LIVEKIT_API_SECRET: STRONG,
       SHOW_SESSION_SECRET: SESSION,
     };
-    const inside = readConfig({ ...base, LIVEKIT_URL: 'http://livekit:7880' });
-    expect(inside.ok && inside.config.serverUrl).toBe('http://livekit:7880');
+    const inside = readConfig({ ...base, LIVEKIT_URL: 'https://livekit.internal:7880' });
+    expect(inside.ok && inside.config.serverUrl).toBe('https://livekit.internal:7880');
+    const local = readConfig({ ...base, LIVEKIT_URL: 'http://127.0.0.1:7880' });
+    expect(local.ok && local.config.serverUrl).toBe('http://127.0.0.1:7880');
+    // Plain HTTP across a network carries an admin token anyone on the path can read.
+    expect(readConfig({ ...base, LIVEKIT_URL: 'http://livekit:7880' })).toEqual({
+      ok: false,
+      problems: [
+        'The room service would be called over plain HTTP on the network (LIVEKIT_URL, else NEXT_PUBLIC_LIVEKIT_URL): each call carries an admin token. Use https:// or wss://, or a LiveKit on this machine.',
+      ],
+    });
+    const prefixTrick = readConfig({
+      ...base,
+      NEXT_PUBLIC_LIVEKIT_URL: 'ws://127.0.0.1.example.com',
+    });
+    expect(prefixTrick.ok).toBe(false);
     expect(readConfig({ ...base, LIVEKIT_URL: 'livekit:7880' })).toEqual({
       ok: false,
       problems: [
@@ -133,6 +151,57 @@ describe('readConfig', () => {
       ],
     });
   });
+});
+
+describe('what only local development allows', () => {
+  const base = {
+    NEXT_PUBLIC_LIVEKIT_URL: 'ws://127.0.0.1:7880',
+    LIVEKIT_API_KEY: 'devkey',
+    SHOW_SESSION_SECRET: SESSION,
+  };
+  const WEAK =
+    'LIVEKIT_API_SECRET is weak or well known: use at least 32 random characters (set SHOW_LOCAL_DEV=1 only for development on this machine).';
+
+  test("LiveKit's well-known dev secret or a short one is refused, whatever the URL", () => {
+    for (const secret of ['secret', 'x'.repeat(31)]) {
+      expect(readConfig({ ...base, LIVEKIT_API_SECRET: secret })).toEqual({
+        ok: false,
+        problems: [WEAK],
+      });
+    }
+  });
+
+  test('SHOW_LOCAL_DEV=1 allows them, and says so in the configuration', () => {
+    const dev = readConfig({ ...base, LIVEKIT_API_SECRET: 'secret', SHOW_LOCAL_DEV: '1' });
+    expect(dev.ok && dev.config.localDev).toBe(true);
+    const networkHttp = readConfig({
+      ...base,
+      LIVEKIT_API_SECRET: 'secret',
+      SHOW_LOCAL_DEV: '1',
+      LIVEKIT_URL: 'http://livekit:7880',
+    });
+    expect(networkHttp.ok).toBe(true);
+    // Anything but "1" is not local development.
+    expect(readConfig({ ...base, LIVEKIT_API_SECRET: 'secret', SHOW_LOCAL_DEV: 'true' }).ok).toBe(
+      false,
+    );
+  });
+});
+
+test('proxy trust and the participant ceiling are whole numbers in range', () => {
+  const base = {
+    NEXT_PUBLIC_LIVEKIT_URL: 'wss://live.example.com',
+    LIVEKIT_API_KEY: 'k',
+    LIVEKIT_API_SECRET: STRONG,
+    SHOW_SESSION_SECRET: SESSION,
+  };
+  const ok = readConfig({ ...base, TRUSTED_PROXY_HOPS: '1', SHOW_MAX_PARTICIPANTS: '300' });
+  expect(ok.ok && [ok.config.trustedProxyHops, ok.config.maxParticipants]).toEqual([1, 300]);
+  const bad = readConfig({ ...base, TRUSTED_PROXY_HOPS: 'yes', SHOW_MAX_PARTICIPANTS: '1' });
+  expect(bad.ok ? [] : bad.problems).toEqual([
+    'TRUSTED_PROXY_HOPS must be a whole number from 0 to 10: how many proxies in front of the app append to X-Forwarded-For.',
+    'SHOW_MAX_PARTICIPANTS must be a whole number from 2 to 100000.',
+  ]);
 });
 
 test('livekitHttpUrl maps ws to http and wss to https', () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isLoopbackUrl } from '@show/token';
 
 /** The demo's configuration, read on the server at request time, never inlined into the client. */
 export interface DemoConfig {
@@ -21,6 +22,31 @@ export interface DemoConfig {
   databaseUrl: string;
   /** Shared limits and live counts for several instances (REDIS_URL); default in memory. */
   redisUrl: string | undefined;
+  /**
+   * SHOW_LOCAL_DEV=1: development on this machine. Allows LiveKit's well-known dev secret, cookies
+   * without `Secure` (plain http://127.0.0.1 in any browser) and shows configuration problems on
+   * the pages. Never set it on a server others can reach.
+   */
+  localDev: boolean;
+  /**
+   * TRUSTED_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For
+   * (default 0: the header is not believed, and per-address limits become per-person ones).
+   */
+  trustedProxyHops: number;
+  /** SHOW_MAX_PARTICIPANTS: most people in the show's room at once (default 1000). */
+  maxParticipants: number;
+}
+
+/** Secrets published in LiveKit's docs and examples: anyone can sign tokens with them. */
+const WELL_KNOWN_SECRETS = new Set(['secret', 'devkey', 'devsecret', 'mysecret', 'changeme']);
+const SECRET_MIN_LENGTH = 32;
+
+function wholeNumber(text: string | undefined, fallback: number, max: number): number | undefined {
+  const value = text?.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  return number <= max ? number : undefined;
 }
 
 /** The embedded default: a SQLite file beside the app (git-ignored). */
@@ -43,6 +69,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const sessionSecret = env.SHOW_SESSION_SECRET ?? '';
   const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const localDev = env.SHOW_LOCAL_DEV === '1';
+  const trustedProxyHops = wholeNumber(env.TRUSTED_PROXY_HOPS, 0, 10);
+  const maxParticipants = wholeNumber(env.SHOW_MAX_PARTICIPANTS, 1000, 100_000);
 
   if (!livekitUrl) {
     problems.push(
@@ -57,6 +86,33 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'LIVEKIT_API_SECRET is not set: give the API secret that belongs to LIVEKIT_API_KEY.',
     );
 
+  if (
+    apiSecret &&
+    !localDev &&
+    (apiSecret.length < SECRET_MIN_LENGTH || WELL_KNOWN_SECRETS.has(apiSecret.toLowerCase()))
+  ) {
+    problems.push(
+      `LIVEKIT_API_SECRET is weak or well known: use at least ${SECRET_MIN_LENGTH} random characters (set SHOW_LOCAL_DEV=1 only for development on this machine).`,
+    );
+  }
+  if (
+    !localDev &&
+    (env.LIVEKIT_URL?.trim() || /^wss?:\/\/[^/\s]+/.test(livekitUrl)) &&
+    /^(ws|http):\/\//.test(serverUrl) &&
+    !isLoopbackUrl(livekitHttpUrl(serverUrl))
+  ) {
+    problems.push(
+      'The room service would be called over plain HTTP on the network (LIVEKIT_URL, else NEXT_PUBLIC_LIVEKIT_URL): each call carries an admin token. Use https:// or wss://, or a LiveKit on this machine.',
+    );
+  }
+  if (trustedProxyHops === undefined) {
+    problems.push(
+      'TRUSTED_PROXY_HOPS must be a whole number from 0 to 10: how many proxies in front of the app append to X-Forwarded-For.',
+    );
+  }
+  if (maxParticipants === undefined || maxParticipants < 2) {
+    problems.push('SHOW_MAX_PARTICIPANTS must be a whole number from 2 to 100000.');
+  }
   if (hostPasscode !== undefined && hostPasscode.length < 8) {
     problems.push(
       'SHOW_HOST_PASSCODE must be at least 8 characters (or unset to close the studio).',
@@ -108,6 +164,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           sessionSecret,
           databaseUrl,
           redisUrl,
+          localDev,
+          trustedProxyHops: trustedProxyHops ?? 0,
+          maxParticipants: maxParticipants ?? 1000,
         },
       };
 }

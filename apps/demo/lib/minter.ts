@@ -6,13 +6,13 @@ let cached: { key: string; minter: TokenMinter } | undefined;
 
 /** The process's minter for the configured key pair, made again only when the keys change. */
 export function minterFor(config: DemoConfig): TokenMinter {
-  const key = `${config.apiKey}\u0000${config.apiSecret}`;
+  const key = `${config.apiKey}\u0000${config.apiSecret}\u0000${config.localDev}`;
   if (cached?.key !== key) {
     const minter = createTokenMinter({
       apiKey: config.apiKey,
       apiSecret: config.apiSecret,
-      // The local dev server's secret is the well-known "secret"; real deployments get the check.
-      requireStrongSecret: !config.livekitUrl.startsWith('ws://127.0.0.1'),
+      // Only an explicit local-development configuration may use a short secret.
+      requireStrongSecret: !config.localDev,
     });
     cached = { key, minter };
   }

@@ -1,7 +1,18 @@
 /**
+ * Whether the site is served over TLS, as the configuration says: a page served over https can
+ * only reach a wss:// LiveKit (browsers block ws:// from it), so a wss:// URL outside development
+ * means https. Development (`next dev`, SHOW_LOCAL_DEV=1) is plain http on this machine.
+ */
+function servedOverTls(livekitUrl: string, dev: boolean): boolean {
+  return !dev && livekitUrl.startsWith('wss://');
+}
+
+/**
  * The demo's content security policy: scripts only from this origin with this response's nonce,
- * connections only to this origin and the configured LiveKit server (WebSocket and HTTP), media from
- * the camera and LiveKit's streams, no framing. Built per request, so one build serves any server.
+ * connections only to this origin and the configured LiveKit server (WebSocket and HTTP; no
+ * wildcard, so an injected script cannot reach another LiveKit project), media from the camera and
+ * LiveKit's streams, no framing, and over TLS every http:// subresource upgraded. Built per
+ * request, so one build serves any server.
  */
 export function contentSecurityPolicy(livekitUrl: string, nonce: string, dev = false): string {
   const origins = new Set<string>();
@@ -9,9 +20,6 @@ export function contentSecurityPolicy(livekitUrl: string, nonce: string, dev = f
     const url = new URL(livekitUrl);
     origins.add(`${url.protocol}//${url.host}`);
     origins.add(`${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`);
-    // LiveKit Cloud picks a region through its own hosts.
-    if (url.hostname.endsWith('.livekit.cloud'))
-      origins.add('wss://*.livekit.cloud https://*.livekit.cloud');
   } catch {
     // Not configured: the pages say so, and nothing may connect anywhere else.
   }
@@ -29,11 +37,22 @@ export function contentSecurityPolicy(livekitUrl: string, nonce: string, dev = f
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    ...(servedOverTls(livekitUrl, dev) ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
 }
 
-/** Headers every response carries besides the CSP. */
-export const securityHeaders: Record<string, string> = {
+/** Headers every response carries besides the CSP; over TLS, HSTS too. */
+export function securityHeaders(livekitUrl: string, dev: boolean): Record<string, string> {
+  return {
+    ...baseHeaders,
+    // Two years, as the HSTS preload list asks; browsers ignore it on plain http.
+    ...(servedOverTls(livekitUrl, dev) && {
+      'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+    }),
+  };
+}
+
+const baseHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',

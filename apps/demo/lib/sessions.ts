@@ -3,12 +3,29 @@ import { createSessions, type Sessions, type StaffRole } from '@show/server';
 import { cookies } from 'next/headers';
 import type { DemoConfig } from './config';
 
-let cached: { secret: string; sessions: Promise<Sessions> } | undefined;
+let cached: { key: string; sessions: Promise<Sessions> } | undefined;
 
-/** Signed person and staff cookies on SHOW_SESSION_SECRET (made again only if it changes). */
+/**
+ * Signed person and staff cookies on SHOW_SESSION_SECRET, each staff session bound to its role's
+ * passcode (made again only when one of them changes, which signs that role out).
+ */
 export function sessionsFor(config: DemoConfig): Promise<Sessions> {
-  if (cached?.secret !== config.sessionSecret) {
-    cached = { secret: config.sessionSecret, sessions: createSessions(config.sessionSecret) };
+  const key = [
+    config.sessionSecret,
+    config.hostPasscode ?? '',
+    config.moderatorPasscode ?? '',
+    String(config.localDev),
+  ].join('\u0000');
+  if (cached?.key !== key) {
+    const passcodes = {
+      ...(config.hostPasscode && { host: config.hostPasscode }),
+      ...(config.moderatorPasscode && { moderator: config.moderatorPasscode }),
+    };
+    cached = {
+      key,
+      // Secure `__Host-` cookies except in local development (plain http in any browser).
+      sessions: createSessions(config.sessionSecret, { secure: !config.localDev, passcodes }),
+    };
   }
   return cached.sessions;
 }

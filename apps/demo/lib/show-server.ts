@@ -4,15 +4,11 @@ import { createRoomService, createWebhookReceiver } from '@show/token';
 import { SHOW_ROOM } from './catalog';
 import type { DemoConfig } from './config';
 import { minterFor } from './minter';
-import { clientKey, createRateLimiter } from './rate-limit';
 import { sessionsFor } from './sessions';
 
 export interface DemoServer {
   show: ShowServer;
 }
-
-// 30 token requests per minute per client: a page retries 4 times at most, reloads are rare.
-const tokenLimit = createRateLimiter({ limit: 30, windowMs: 60_000 });
 
 const KEY = Symbol.for('show.demo.server');
 type Holder = { [KEY]?: { key: string; server: Promise<DemoServer> } };
@@ -26,11 +22,17 @@ async function open(config: DemoConfig): Promise<DemoServer> {
   const show = createShowServer({
     minter,
     roomService: createRoomService({ url: config.serverUrl, minter }),
+    maxParticipants: config.maxParticipants,
+    trustedProxyHops: config.trustedProxyHops,
+    staffPages: {
+      signIn: { host: '/studio', moderator: '/moderate' },
+      home: { host: '/studio', moderator: `/show/${SHOW_ROOM}` },
+      signedOut: '/',
+    },
     webhooks: createWebhookReceiver({ apiKey: config.apiKey, apiSecret: config.apiSecret }),
     sessions,
     ...storage,
     isShow: (room) => room === SHOW_ROOM,
-    token: { rateLimit: (request) => tokenLimit(clientKey(request)) },
     production: process.env.NODE_ENV === 'production',
     onError: (error) =>
       console.error(
@@ -53,6 +55,11 @@ export function demoServer(config: DemoConfig): Promise<DemoServer> {
     config.databaseUrl,
     config.redisUrl ?? '',
     config.serverUrl,
+    config.hostPasscode ?? '',
+    config.moderatorPasscode ?? '',
+    String(config.localDev),
+    config.trustedProxyHops,
+    config.maxParticipants,
   ].join('\u0000');
   const holder = globalThis as Holder;
   if (holder[KEY]?.key !== key) {

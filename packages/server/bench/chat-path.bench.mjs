@@ -30,7 +30,7 @@ const credentials = { apiKey: livekit.apiKey, apiSecret: livekit.apiSecret };
 const minter = createTokenMinter({ ...credentials, requireStrongSecret: false });
 const folder = mkdtempSync(join(tmpdir(), 'show-bench-'));
 const storage = await openShowStorage({ databaseUrl: `sqlite:${join(folder, 'bench.sqlite')}` });
-const sessions = await createSessions('a-session-secret-for-the-benchmark!!');
+const sessions = await createSessions('a-session-secret-for-the-benchmark!!', { secure: false });
 const show = createShowServer({
   minter,
   roomService: createRoomService({ url: livekit.httpUrl, minter }),
@@ -69,10 +69,10 @@ await new Promise((resolve) => http.listen(port, '127.0.0.1', resolve));
 // Senders: people with a session cookie each (the name is inside it).
 const cookies = [];
 for (let i = 0; i < SENDERS; i++) {
-  const header = await sessions.personCookie(
-    { id: `bench${String(i).padStart(17, '0')}`, name: `Sender ${i}` },
-    false,
-  );
+  const header = await sessions.personCookie({
+    id: `bench${String(i).padStart(17, '0')}`,
+    name: `Sender ${i}`,
+  });
   cookies.push(header.split(';')[0]);
 }
 

@@ -2,6 +2,7 @@
 import type { TokenMinter, RoomService, WebhookReceiver } from '@show/token';
 import type { ChatRules } from './chat-rules';
 import type { Outbox } from './outbox';
+import type { RoomOpener } from './room-opener';
 import type { Sessions, StaffRole } from './sessions';
 import type { HotStore, Limiter, ShowDatabase } from './storage/types';
 import { requireMethod, requireSameSite } from './http';
@@ -24,7 +25,18 @@ export interface ShowServerContext {
     reportsPerConnection: Limiter;
     reportsPerPerson: Limiter;
     moderation: Limiter;
+    /** Staff sign-in tries per client address, and for the whole server. */
+    signIn: Limiter;
+    signInAll: Limiter;
+    /** Tokens per client address (or per person when addresses are unknown). */
+    tokens: Limiter;
+    /** Tokens for browsers with no session yet, when addresses are unknown: one shared ceiling. */
+    tokensForNewcomers: Limiter;
   };
+  /** Creates show rooms (with their ceiling) before anyone gets a token for them. */
+  rooms: RoomOpener;
+  /** The caller's address as trusted proxies saw it; undefined when none is trusted. */
+  address(request: Request): string | undefined;
   isShow(room: string): Promise<boolean>;
   production: boolean;
   onError: ((error: unknown) => void) | undefined;

@@ -47,7 +47,7 @@ describe('tokens: one person, one identity per connection', () => {
     t = await createTestServer();
     const ana = browser();
     const original = personOf((await join(t.server, ana)).body.identity);
-    const cookie = ana.jar.get('show_person') ?? '';
+    const cookie = ana.jar.get('__Host-show_person') ?? '';
     const [id, name, mac] = cookie.split('.');
     const forgeries = [
       `${id}.${name}.${mac?.slice(0, -2)}AA`,
@@ -57,10 +57,10 @@ describe('tokens: one person, one identity per connection', () => {
     ];
     for (const forged of forgeries) {
       const mallory = browser();
-      mallory.jar.set('show_person', forged);
+      mallory.jar.set('__Host-show_person', forged);
       const { body, response } = await join(t.server, mallory);
       expect(personOf(body.identity)).not.toBe(original);
-      expect(response.headers.getSetCookie()[0]).toMatch(/^show_person=/);
+      expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-show_person=/);
     }
   });
 
@@ -87,6 +87,32 @@ describe('tokens: one person, one identity per connection', () => {
     const { response, body } = await join(t.server, browser(), { room: 'free-rooms-for-all' });
     expect(response.status).toBe(400);
     expect((body as unknown as { error: { code: string } }).error.code).toBe('invalid_room');
+    expect(t.created).toEqual([]);
+  });
+
+  test('the server creates the show room before the first token, once while it is open', async () => {
+    t = await createTestServer();
+    await join(t.server, browser());
+    await join(t.server, browser());
+    expect(t.created).toEqual([ROOM]);
+  });
+
+  test('when LiveKit cannot create the room, no token: a 502 that names no detail', async () => {
+    const errors: unknown[] = [];
+    const { TokenError } = await import('@show/token');
+    t = await createTestServer({
+      production: true,
+      onError: (error) => errors.push(error),
+      roomService: {
+        createRoom: () => Promise.reject(new TokenError('room_service_failed', 'answered 401.')),
+        sendData: async () => {},
+        updateAttributes: async () => {},
+      },
+    });
+    const { response, body } = await join(t.server, browser());
+    expect(response.status).toBe(502);
+    expect(JSON.stringify(body)).not.toMatch(/401/);
+    expect(errors).toHaveLength(1);
   });
 });
 
@@ -394,6 +420,19 @@ describe('webhooks keep the show state', () => {
     expect(counts.at(-1)).toEqual({ type: 'viewers', count: 1 });
   });
 
+  test('a room that is no show keeps no state (nothing grows for rooms made elsewhere)', async () => {
+    t = await createTestServer({ isShow: (room) => room === ROOM });
+    const room = { sid: 'RM_x', name: 'made-by-hand' };
+    expect((await t.webhook({ event: 'room_started', room })).status).toBe(200);
+    await t.webhook({
+      event: 'participant_joined',
+      room,
+      participant: { sid: 'PA_1', identity: `${'p'.repeat(22)}.${'c'.repeat(11)}` },
+    });
+    expect(await t.database.shows.entries('made-by-hand')).toEqual([]);
+    expect(await t.delivered('made-by-hand')).toEqual([]);
+  });
+
   test('an unsigned or forged webhook gets one generic 401', async () => {
     t = await createTestServer();
     const body = JSON.stringify({ id: 'EV_x', event: 'room_finished', room: { name: ROOM } });
@@ -473,6 +512,18 @@ test('the host pins through the server: logged with the time, set on the host fo
   expect((await pin(host, ['a', 'b', 'c', 'd'])).status).toBe(400);
   expect((await pin(host, ['<script>'])).status).toBe(400);
   expect(t.attributes).toHaveLength(1);
+  // The host joining again (a new tab, a restarted LiveKit) carries the pins in its token…
+  const again = await join(t.server, host, { admin: true });
+  expect(again.claims?.attributes?.['show.pins']).toBe('["mug","scarf"]');
+  // …until the show ends.
+  await t.database.shows.record({
+    room: ROOM,
+    kind: 'status',
+    detail: 'ended',
+    at: 1_780_000_000_000,
+  });
+  const next = await join(t.server, host, { admin: true });
+  expect(next.claims?.attributes?.['show.pins']).toBeUndefined();
 });
 
 test('a cross-site page cannot hand a browser a new person; a broken cookie is a new person, not a 500', async () => {
@@ -487,11 +538,11 @@ test('a cross-site page cannot hand a browser a new person; a broken cookie is a
   expect(crossSite.headers.getSetCookie()).toEqual([]);
   for (const value of ['AAAAAAAAAAAAAAAAAAAAAA..A', `${'A'.repeat(22)}.QQ.A`, '..', '....']) {
     const broken = browser();
-    broken.jar.set('show_person', value);
+    broken.jar.set('__Host-show_person', value);
     broken.jar.set('show_host', '99999999999999.A');
     const { response } = await join(t.server, broken);
     expect(response.status).toBe(200);
-    expect(response.headers.getSetCookie()[0]).toMatch(/^show_person=/);
+    expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-show_person=/);
   }
   const wrongMethod = await t.server.chat(
     ana.request(`/api/shows/${ROOM}/chat`, { method: 'PUT', json: {} }),

@@ -15,6 +15,9 @@ import { receiveReport } from './routes/reports';
 import { readShow, showState, type ShowStateBody } from './routes/show';
 import { tokenRoute, type TokenRouteOptions } from './routes/token';
 import { receiveWebhook } from './routes/webhook';
+import { defaultStaffPages, signIn, signOut, type StaffPages } from './routes/staff';
+import { clientAddress } from './client-address';
+import { createRoomOpener } from './room-opener';
 import type { Sessions } from './sessions';
 import { ROOM_PATTERN } from '@show/token';
 import type { HotStore, ShowDatabase } from './storage/types';
@@ -22,11 +25,20 @@ import { SERVER_TOPIC } from './wire';
 
 export interface ShowServerOptions {
   minter: TokenMinter;
-  /** LiveKit's room service (`createRoomService` from @show/token): the server speaks through it. */
-  roomService: Pick<RoomService, 'sendData' | 'updateAttributes'>;
+  /**
+   * LiveKit's room service (`createRoomService` from @show/token): the server creates show rooms
+   * and speaks in them through it.
+   */
+  roomService: Pick<RoomService, 'createRoom' | 'sendData' | 'updateAttributes'>;
+  /**
+   * Most participants in a show's room at once, hidden viewers and staff included (default 1000);
+   * LiveKit refuses the next join. Run LiveKit with `room.auto_create: false` so that only rooms
+   * this server creates (for shows, with this ceiling) can be joined.
+   */
+  maxParticipants?: number;
   /** `createWebhookReceiver` from @show/token, with the same API key and secret. */
   webhooks: WebhookReceiver;
-  /** `createSessions(SHOW_SESSION_SECRET)`. */
+  /** `createSessions(SHOW_SESSION_SECRET, { secure, passcodes })`. */
   sessions: Sessions;
   database: ShowDatabase;
   hot: HotStore;
@@ -34,6 +46,14 @@ export interface ShowServerOptions {
   /** Which rooms are shows; default every valid room name. Tokens are minted only for shows. */
   isShow?(room: string): boolean | Promise<boolean>;
   token?: TokenRouteOptions;
+  /**
+   * How many reverse proxies in front of this server append to `X-Forwarded-For` (default 0:
+   * no header is believed). Per-address limits (sign-in, tokens) use the address the nearest
+   * trusted proxy saw; with 0 they fall back to per-person and server-wide ceilings.
+   */
+  trustedProxyHops?: number;
+  /** Where the staff sign-in forms live and where staff land; see `StaffPages`. */
+  staffPages?: Partial<StaffPages>;
   /** Least time between two packets to a room; default 200 ms. */
   batchIntervalMs?: number;
   /** How often viewers report and the host gets the summary; default 5000 ms. */
@@ -68,6 +88,10 @@ export interface ShowServer {
   react: RoomHandler;
   /** `POST /api/shows/:room/reports` `{ identity, report }` */
   report: RoomHandler;
+  /** `POST /api/staff/sign-in?role=host|moderator` (form field `passcode`): 303 with the cookie. */
+  signIn(request: Request): Promise<Response>;
+  /** `POST /api/staff/sign-out`: 303 to `staffPages.signedOut`, every staff cookie cleared. */
+  signOut(request: Request): Promise<Response>;
   /** Routes by path (the paths above, under `basePath`, default `/api`); undefined if none match. */
   handle(request: Request, basePath?: string): Promise<Response | undefined>;
   /** The show's state, for your own pages (what `GET /api/shows/:room` answers). */
@@ -110,6 +134,11 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     ...(onError && { onError }),
   });
   const isShow = options.isShow ?? (() => true);
+  const trustedProxyHops = options.trustedProxyHops ?? 0;
+  if (!Number.isInteger(trustedProxyHops) || trustedProxyHops < 0 || trustedProxyHops > 10) {
+    throw new Error('trustedProxyHops must be a whole number from 0 to 10.');
+  }
+  const staffPages: StaffPages = { ...defaultStaffPages, ...options.staffPages };
   const context: ShowServerContext = {
     minter: options.minter,
     roomService,
@@ -136,7 +165,20 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
         durationMs: reportIntervalMs * 0.8,
       }),
       moderation: hot.limiter('moderation', { points: 60, durationMs: 60_000 }),
+      // Ten tries per 10 minutes are plenty for typos and far too few for guessing; the server-wide
+      // ceiling bounds guessing from many addresses (and is all there is with no trusted proxy).
+      signIn: hot.limiter('sign-in', { points: 10, durationMs: 10 * 60_000 }),
+      signInAll: hot.limiter('sign-in-all', { points: 60, durationMs: 10 * 60_000 }),
+      // A page asks at most five times per join (four retries); reloads are rare.
+      tokens: hot.limiter('token', { points: 30, durationMs: 60_000 }),
+      tokensForNewcomers: hot.limiter('token-new', { points: 600, durationMs: 60_000 }),
     },
+    address: (request) => clientAddress(request, trustedProxyHops),
+    rooms: createRoomOpener(
+      roomService,
+      { maxParticipants: options.maxParticipants ?? 1000 },
+      options.now ?? Date.now,
+    ),
     isShow: async (room) => ROOM_PATTERN.test(room) && room.length <= 256 && (await isShow(room)),
     production,
     onError,
@@ -174,12 +216,16 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     react: guard((request: Request, room: string) => react(context, request, room)),
     pins: guard((request: Request, room: string) => setPins(context, request, room)),
     report: guard((request: Request, room: string) => receiveReport(context, relay, request, room)),
+    signIn: guard((request: Request) => signIn(context, staffPages, request)),
+    signOut: guard((request: Request) => signOut(context, staffPages, request)),
     async handle(request, basePath = '/api') {
       const path = new URL(request.url).pathname;
       if (!path.startsWith(`${basePath}/`)) return undefined;
       const rest = path.slice(basePath.length);
       if (rest === '/livekit/token') return server.token(request);
       if (rest === '/livekit/webhook') return server.webhook(request);
+      if (rest === '/staff/sign-in') return server.signIn(request);
+      if (rest === '/staff/sign-out') return server.signOut(request);
       const match = /^\/shows\/([^/]+)(\/[a-z/]+)?$/.exec(rest);
       if (!match) return undefined;
       let room: string;

@@ -25,6 +25,7 @@ export const credentials = {
 };
 export const SESSION_SECRET = 'a-session-secret-that-is-32-bytes-long!!';
 export const ORIGIN = 'https://shop.example';
+export const PASSCODES = { host: 'the-host-passcode', moderator: 'a-moderator-passcode' };
 export const verifier = createTokenVerifier(credentials);
 
 export interface SentPacket {
@@ -38,7 +39,11 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
   const sent: SentPacket[] = [];
   const attributes: Array<{ room: string; identity: string; attributes: Record<string, string> }> =
     [];
-  const roomService: Pick<RoomService, 'sendData' | 'updateAttributes'> = {
+  const created: string[] = [];
+  const roomService: Pick<RoomService, 'createRoom' | 'sendData' | 'updateAttributes'> = {
+    async createRoom(room) {
+      created.push(room);
+    },
     async updateAttributes(room, identity, values) {
       attributes.push({ room, identity, attributes: values });
     },
@@ -54,7 +59,7 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
     minter: createTokenMinter(credentials),
     roomService,
     webhooks: createWebhookReceiver(credentials),
-    sessions: await createSessions(SESSION_SECRET),
+    sessions: await createSessions(SESSION_SECRET, { passcodes: PASSCODES }),
     database,
     hot,
     batchIntervalMs: 50,
@@ -69,6 +74,8 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
     hot,
     sent,
     attributes,
+    /** Rooms the server asked LiveKit to create, in order. */
+    created,
     /** Every event delivered to the room so far, in order (waits for the outbox). */
     async delivered(room: string): Promise<ServerEvent[]> {
       await new Promise((resolve) => setTimeout(resolve, 80));
@@ -143,8 +150,8 @@ export async function join(
 /** A browser signed in as `role` (the app's sign-in sets this cookie). */
 export async function staffBrowser(role: 'host' | 'moderator') {
   const who = browser();
-  const sessions = await createSessions(SESSION_SECRET);
-  const header = await sessions.staffCookie(role, true);
+  const sessions = await createSessions(SESSION_SECRET, { passcodes: PASSCODES });
+  const header = await sessions.staffCookie(role);
   who.remember(new Response(null, { headers: { 'Set-Cookie': header } }));
   return who;
 }

@@ -15,6 +15,13 @@ import {
   type ShowStorage,
 } from '../src/index';
 
+/** The live app's sessions: plain HTTP on 127.0.0.1, so cookies without `Secure`. */
+export const liveSessions = () =>
+  createSessions('a-session-secret-for-the-live-tests!!', {
+    secure: false,
+    passcodes: { host: 'live-host-passcode', moderator: 'live-moderator-passcode' },
+  });
+
 export type Backend = 'embedded' | 'shared';
 
 async function toRequest(message: IncomingMessage, origin: string): Promise<Request> {
@@ -79,7 +86,7 @@ export async function startLiveApp(
     minter,
     roomService: createRoomService({ url: livekit.httpUrl, minter }),
     webhooks: createWebhookReceiver(credentials),
-    sessions: await createSessions('a-session-secret-for-the-live-tests!!'),
+    sessions: await liveSessions(),
     database: storage.database,
     hot: storage.hot,
     production: false,

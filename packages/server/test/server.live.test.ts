@@ -5,11 +5,10 @@
 import { launchChromium } from '@show/harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createSessions, personOf, type ServerEvent } from '../src/index';
-import { startLiveApp, type Backend, type LiveApp } from './live-app';
+import { personOf, type ServerEvent } from '../src/index';
+import { liveSessions, startLiveApp, type Backend, type LiveApp } from './live-app';
 
 const shared = inject('storage');
-const SECRET = 'a-session-secret-for-the-live-tests!!';
 let counter = 0;
 
 describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
@@ -35,8 +34,8 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
     const context = await browser.newContext();
     contexts.push(context);
     if (staff) {
-      const sessions = await createSessions(SECRET);
-      const header = await sessions.staffCookie(staff, false);
+      const sessions = await liveSessions();
+      const header = await sessions.staffCookie(staff);
       const [name, value] = (header.split(';')[0] ?? '').split('=');
       await context.addCookies([{ name: name ?? '', value: value ?? '', url: app.url }]);
     }

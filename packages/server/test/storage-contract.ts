@@ -87,6 +87,17 @@ export function databaseContract(name: string, open: () => Promise<ShowDatabase>
         { room, kind: 'join', person: 'a'.repeat(22), at: 1 },
         { room, kind: 'status', detail: 'ended', at: 2 },
       ]);
+      await db.shows.record({ room, kind: 'pin', detail: '["a"]', at: 3 });
+      await db.shows.record({ room, kind: 'status', detail: 'live', at: 4 });
+      await db.shows.record({ room, kind: 'pin', detail: '["b"]', at: 5 });
+      expect(await db.shows.latest(room, 'pin')).toEqual({
+        room,
+        kind: 'pin',
+        detail: '["b"]',
+        at: 5,
+      });
+      expect((await db.shows.latest(room, 'status', 'ended'))?.at).toBe(2);
+      expect(await db.shows.latest(room, 'mute')).toBeUndefined();
     });
   });
 }

@@ -13,8 +13,13 @@ export type {
 } from './handler';
 export type { IssuedToken, TokenMinter, TokenVerifier, VerifyOptions } from './minter';
 export { ROLE_ATTRIBUTE, isShowRole, roles } from './roles';
-export { MAX_SERVER_DATA_BYTES, createRoomService } from './room-service';
-export type { RoomService, RoomServiceOptions, SendDataOptions } from './room-service';
+export { MAX_SERVER_DATA_BYTES, createRoomService, isLoopbackUrl } from './room-service';
+export type {
+  CreateRoomOptions,
+  RoomService,
+  RoomServiceOptions,
+  SendDataOptions,
+} from './room-service';
 export type { RolePreset, ShowRole } from './roles';
 export { TokenError, isTokenError } from './token-error';
 export type { TokenErrorCode } from './token-error';

@@ -72,6 +72,7 @@ const STATUS: Partial<Record<TokenErrorCode, number>> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  room_service_failed: 502,
 };
 
 const GENERIC: Partial<Record<number, string>> = {
@@ -83,6 +84,7 @@ const GENERIC: Partial<Record<number, string>> = {
   415: 'Send JSON.',
   429: 'Too many requests: try again shortly.',
   500: 'Something went wrong on our side.',
+  502: 'The video server could not be reached: try again shortly.',
 };
 
 /**
@@ -158,7 +160,10 @@ export function createTokenHandler(
       };
       return json(200, body);
     } catch (error) {
-      if (isTokenError(error)) return errorResponse(error, production);
+      if (isTokenError(error)) {
+        if (statusOf(error.code) >= 500) onError?.(error);
+        return errorResponse(error, production);
+      }
       onError?.(error);
       return errorResponse(
         new TokenError('internal_error', 'Unexpected error.', { cause: error }),

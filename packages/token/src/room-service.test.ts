@@ -182,6 +182,36 @@ describe('sendData', () => {
   });
 });
 
+describe('createRoom', () => {
+  test('posts the name and limits to CreateRoom with a roomCreate token', async () => {
+    const { sent, fetch } = recorder(() => Response.json({ name: 'spring-drop' }));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    await service.createRoom('spring-drop', { maxParticipants: 500, emptyTimeoutSeconds: 600 });
+    const [call] = sent as [Sent];
+    expect(call.url).toBe('https://lk.example/twirp/livekit.RoomService/CreateRoom');
+    expect(call.body).toEqual({ name: 'spring-drop', maxParticipants: 500, emptyTimeout: 600 });
+    const token = call.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    expect((await verifier.verify(token)).video).toEqual({ roomCreate: true });
+    const bad = service.createRoom('spring-drop', { maxParticipants: -1 });
+    expect((await refusal(bad)).code).toBe('invalid_request');
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('plain HTTP', () => {
+  test('is refused to another machine (every call carries an admin token), allowed on this one', () => {
+    for (const url of ['http://lk.example', 'ws://10.0.0.5:7880', 'http://127.0.0.1.example.com']) {
+      expect(() => createRoomService({ url, minter })).toThrow(/https/);
+    }
+    for (const url of ['http://127.0.0.1:7880', 'ws://localhost:7880', 'http://[::1]:7880']) {
+      expect(() => createRoomService({ url, minter })).not.toThrow();
+    }
+    expect(() =>
+      createRoomService({ url: 'http://livekit:7880', minter, allowInsecureHttp: true }),
+    ).not.toThrow();
+  });
+});
+
 describe('mintServerToken', () => {
   test('carries the grant only: no identity, no roomJoin, ten minutes', async () => {
     const before = Math.floor(Date.now() / 1000);

@@ -15,9 +15,29 @@ export interface RoomServiceOptions {
   timeoutMs?: number;
   /** For tests and unusual runtimes; default the global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Allows plain `http://`/`ws://` to a host that is not this machine (default false). Every call
+   * carries an admin token; over plain HTTP anyone on the path can read it and use it for ten
+   * minutes. Only for a private network you trust, such as containers on one host.
+   */
+  allowInsecureHttp?: boolean;
+}
+
+export interface CreateRoomOptions {
+  /** Most participants at once, hidden viewers included; LiveKit refuses the next join. */
+  maxParticipants?: number;
+  /** Seconds an empty room stays open before LiveKit closes it; LiveKit's default otherwise. */
+  emptyTimeoutSeconds?: number;
+  /** Seconds a room stays open after the last participant left; LiveKit's default otherwise. */
+  departureTimeoutSeconds?: number;
 }
 
 export interface RoomService {
+  /**
+   * Creates the room, or leaves an existing one as it is (LiveKit answers with it either way): with
+   * `room.auto_create: false` in LiveKit's config, only rooms your server creates can be joined.
+   */
+  createRoom(room: string, options?: CreateRoomOptions): Promise<void>;
   /**
    * Replaces a participant's permission while they are in the room. LiveKit replaces it whole, so
    * give every field: start from a role preset (`roles.viewer.grant`) and change what you need.
@@ -87,22 +107,42 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Whether `url` names this machine (127.0.0.0/8, ::1, localhost): its traffic never leaves it. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export function createRoomService(options: RoomServiceOptions): RoomService {
   const base = options.url.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+/.test(base)) {
     throw new TokenError('invalid_request', 'url must be the LiveKit server: https://… or wss://…');
   }
+  if (!options.allowInsecureHttp && base.startsWith('http://') && !isLoopbackUrl(base)) {
+    throw new TokenError(
+      'invalid_request',
+      'The room service must be reached over https:// (or wss://) unless it runs on this machine: each call carries an admin token. Set allowInsecureHttp only for a private network you trust.',
+    );
+  }
   const { minter, timeoutMs = 10_000 } = options;
   const send = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call(method: string, room: string, body: Record<string, unknown>) {
-    const token = await minter.mintServerToken({ roomAdmin: true, room });
+  const admin = (room: string): VideoGrant => ({ roomAdmin: true, room });
+
+  /** One Twirp call with a ten-minute server token carrying `grant`. */
+  async function call(method: string, grant: VideoGrant, body: Record<string, unknown>) {
+    const token = await minter.mintServerToken(grant);
     let response: Response;
     try {
       response = await send(`${base}/twirp/livekit.RoomService/${method}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ room, ...body }),
+        body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -131,15 +171,41 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   const updatePermission: RoomService['updatePermission'] = async (room, identity, permission) => {
     checkRoom(room);
     checkIdentity(identity);
-    await call('UpdateParticipant', room, { identity, permission: permissionOf(permission) });
+    await call('UpdateParticipant', admin(room), {
+      room,
+      identity,
+      permission: permissionOf(permission),
+    });
   };
   return {
+    async createRoom(room, { maxParticipants, emptyTimeoutSeconds, departureTimeoutSeconds } = {}) {
+      checkRoom(room);
+      const counts = { maxParticipants, emptyTimeoutSeconds, departureTimeoutSeconds };
+      for (const [name, value] of Object.entries(counts)) {
+        if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= 1e6)) {
+          throw new TokenError('invalid_request', `${name} must be a whole number from 0.`);
+        }
+      }
+      // Its own name is `name`, not `room`; `roomCreate` is the grant CreateRoom checks.
+      await call(
+        'CreateRoom',
+        { roomCreate: true },
+        {
+          name: room,
+          ...(maxParticipants !== undefined && { maxParticipants }),
+          ...(emptyTimeoutSeconds !== undefined && { emptyTimeout: emptyTimeoutSeconds }),
+          ...(departureTimeoutSeconds !== undefined && {
+            departureTimeout: departureTimeoutSeconds,
+          }),
+        },
+      );
+    },
     updatePermission,
     async updateAttributes(room, identity, attributes) {
       checkRoom(room);
       checkIdentity(identity);
       checkAttributes(attributes);
-      await call('UpdateParticipant', room, { identity, attributes });
+      await call('UpdateParticipant', admin(room), { room, identity, attributes });
     },
     async sendData(room, data, { topic, destinationIdentities, reliable = true } = {}) {
       checkRoom(room);
@@ -150,7 +216,8 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         );
       }
       for (const identity of destinationIdentities ?? []) checkIdentity(identity);
-      await call('SendData', room, {
+      await call('SendData', admin(room), {
+        room,
         data: base64(data),
         kind: reliable ? 'RELIABLE' : 'LOSSY',
         ...(topic !== undefined && { topic }),

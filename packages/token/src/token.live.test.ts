@@ -136,3 +136,16 @@ test("the room service mutes a viewer's chat and unmutes it; nothing else of the
   expect(refused).toMatchObject({ code: 'room_service_failed' });
   expect(String((refused as Error).message)).toMatch(/answered 401/);
 });
+
+test('createRoom opens a room with a ceiling LiveKit enforces; creating it again changes nothing', async () => {
+  const service = createRoomService({ url: livekit.wsUrl, minter });
+  const small = `token-small-${Date.now()}`;
+  await service.createRoom(small, { maxParticipants: 1 });
+  await service.createRoom(small, { maxParticipants: 1 });
+  const listed = await rooms.listRooms([small]);
+  expect(listed.map((r) => [r.name, r.maxParticipants])).toEqual([[small, 1]]);
+  const first = await join(await minter.mint({ identity: 'first', room: small, role: 'viewer' }));
+  expect(first.result).toMatchObject({ ok: true });
+  const second = await join(await minter.mint({ identity: 'second', room: small, role: 'viewer' }));
+  expect(second.result).toMatchObject({ ok: false });
+});

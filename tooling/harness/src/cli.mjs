@@ -113,14 +113,22 @@ async function withLiveKit(argv) {
   const webhookUrls = (process.env.SHOW_WEBHOOK_URLS ?? '').split(',').filter(Boolean);
   // A strong secret of this run's own (unless one is given), so tests can search for it.
   const apiSecret = process.env.LIVEKIT_API_SECRET || randomBytes(24).toString('base64url');
-  let server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret });
+  // LIVEKIT_AUTO_CREATE=false: only rooms the app's server creates can be joined (the demo's e2e).
+  const autoCreateRooms = process.env.LIVEKIT_AUTO_CREATE !== 'false';
+  let server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret, autoCreateRooms });
   logToStderr(`livekit-server on ${server.wsUrl} (log ${server.logFile})`);
   // Tests may crash the server and start it again on the same address (SHOW_LIVEKIT_CONTROL_URL).
   const port = server.ports.http;
   const control = await serveServerControl({
     crash: () => server.crash(),
     start: async () => {
-      server = await startLiveKitServer({ name: 'with', webhookUrls, apiSecret, port });
+      server = await startLiveKitServer({
+        name: 'with',
+        webhookUrls,
+        apiSecret,
+        port,
+        autoCreateRooms,
+      });
     },
   });
   const child = spawn(program, args, {
@@ -151,10 +159,14 @@ async function demo() {
   const demoPort = await portOr(3000);
   // Loopback only, like the LiveKit server: browsers elsewhere could not reach ws://127.0.0.1.
   const demoUrl = `http://127.0.0.1:${demoPort}`;
+  // Keys of this run's own: LiveKit's published dev secret would let anyone mint tokens for it.
   const server = await startLiveKitServer({
     name: 'demo',
     port: await portOr(7880),
     webhookUrls: [`http://127.0.0.1:${demoPort}/api/livekit/webhook`],
+    apiKey: process.env.LIVEKIT_API_KEY || `API${randomBytes(6).toString('hex')}`,
+    apiSecret: process.env.LIVEKIT_API_SECRET || randomBytes(32).toString('base64url'),
+    autoCreateRooms: false,
   });
   // The studio's passcode: one per run unless given, printed below for the host.
   const passcode = process.env.SHOW_HOST_PASSCODE || randomBytes(9).toString('base64url');
@@ -182,6 +194,8 @@ async function demo() {
         SHOW_HOST_PASSCODE: passcode,
         SHOW_MODERATOR_PASSCODE: modPasscode,
         SHOW_SESSION_SECRET: sessionSecret,
+        // Development on this machine: plain-http cookies, configuration problems on the pages.
+        SHOW_LOCAL_DEV: '1',
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },

@@ -2,12 +2,12 @@
 // (a throwaway data folder under .run/), tied to this process so neither outlives it.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chownSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureAptPackages } from './apt.mjs';
 import { ensureDir, runDir } from './paths.mjs';
 import { freeTcpPort } from './ports.mjs';
 import { logToStderr, run } from './run.mjs';
 import { spawnTied, stopTied } from './tied-process.mjs';
+import { waitFor } from './wait-for.mjs';
 import { which } from './which.mjs';
 
 /**
@@ -39,23 +39,6 @@ export async function ensureDatabases() {
     why: 'the server storage tests (PostgreSQL and Redis)',
     log,
   });
-}
-
-/**
- * @param {string} what
- * @param {() => Promise<boolean>} ready
- * @param {import('node:child_process').ChildProcess} child
- * @param {string} logFile
- */
-async function waitFor(what, ready, child, logFile, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited at start: see ${logFile}`);
-    if (await ready()) return;
-    await sleep(100);
-  }
-  await stopTied(child);
-  throw new Error(`${what} did not answer within ${timeoutMs / 1000} s: see ${logFile}`);
 }
 
 /**

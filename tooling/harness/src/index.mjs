@@ -15,3 +15,4 @@ export { openRoomPage, roomPageEntry, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
 export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';
 export { freeTcpPort, freeTcpPorts } from './ports.mjs';
+export { startReverseProxy } from './reverse-proxy.mjs';

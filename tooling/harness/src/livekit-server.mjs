@@ -18,6 +18,8 @@ import { killTied, spawnTied, stopTied } from './tied-process.mjs';
  * @property {number} [startTimeoutMs]
  * @property {import('./netns.mjs').NetworkNamespace} [netns] run it inside this network namespace
  *   (the server then advertises the namespace's own address, not 127.0.0.1)
+ * @property {boolean} [autoCreateRooms] let a join create its room (default true); false is what
+ *   production runs: only rooms the app's server creates (with their ceiling) can be joined
  * @property {boolean} [tcp] offer ICE over TCP as a fallback (default true); tests that impair UDP
  *   turn it off, or ICE may pick TCP and the impairment would never touch the media
  */
@@ -70,6 +72,7 @@ export async function startLiveKitServer(options = {}) {
       webhookUrls: options.webhookUrls ?? [],
       nodeIp: options.netns ? NAMESPACE_ADDRESS : '127.0.0.1',
       tcp: options.tcp ?? true,
+      autoCreateRooms: options.autoCreateRooms ?? true,
     }),
   );
   writeFileSync(logFile, '');
@@ -116,7 +119,7 @@ export async function startLiveKitServer(options = {}) {
 /**
  * The YAML the server reads. Single-port UDP mux plus a TCP fallback, loopback candidates on, and
  * no external IP discovery (there is no network beyond this machine).
- * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[], nodeIp?: string, tcp?: boolean }} c
+ * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[], nodeIp?: string, tcp?: boolean, autoCreateRooms?: boolean }} c
  */
 export function serverConfig({
   apiKey,
@@ -125,6 +128,7 @@ export function serverConfig({
   webhookUrls,
   nodeIp = '127.0.0.1',
   tcp = true,
+  autoCreateRooms = true,
 }) {
   const lines = [
     `port: ${ports.http}`,
@@ -142,6 +146,8 @@ export function serverConfig({
     `  port: ${ports.prometheus}`,
     'logging:',
     '  level: info',
+    'room:',
+    `  auto_create: ${autoCreateRooms}`,
   ];
   if (webhookUrls.length > 0) {
     lines.push('webhook:', `  api_key: ${JSON.stringify(apiKey)}`, '  urls:');

@@ -25,11 +25,24 @@ prometheus:
   port: 6789
 logging:
   level: info
+room:
+  auto_create: true
 webhook:
   api_key: "key"
   urls:
     - "http://127.0.0.1:3000/api/livekit/webhook"
 `);
+});
+
+test('production-like runs let only the app create rooms', () => {
+  const yaml = serverConfig({
+    apiKey: 'key',
+    apiSecret: 'secret',
+    ports: { http: 1, rtcTcp: 2, rtcUdp: 3, prometheus: 4 },
+    webhookUrls: [],
+    autoCreateRooms: false,
+  });
+  expect(yaml).toContain('room:\n  auto_create: false\n');
 });
 
 test('the lk wrapper module requires the pinned CLI version', () => {

@@ -3,6 +3,7 @@ import { readConfig } from '../../lib/config';
 import { pageStaffRole } from '../../lib/sessions';
 import { NotConfigured } from '../NotConfigured';
 import { SignIn } from '../SignIn';
+import { SignOut } from '../SignOut';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,7 @@ export default async function ModeratePage({
         <a className="show-button show-button--primary" href={`/show/${SHOW_ROOM}`}>
           Open the show
         </a>
+        <SignOut />
       </main>
     );
   }

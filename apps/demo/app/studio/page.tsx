@@ -4,6 +4,7 @@ import { pageStaffRole } from '../../lib/sessions';
 import { Studio } from './Studio';
 import { NotConfigured } from '../NotConfigured';
 import { SignIn } from '../SignIn';
+import { SignOut } from '../SignOut';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,7 @@ export default async function StudioPage({
           <a href={`/show/${SHOW_ROOM}`} target="_blank" rel="noreferrer">
             Open the viewer page
           </a>
+          <SignOut />
         </header>
         <Studio serverUrl={result.config.livekitUrl} room={SHOW_ROOM} products={catalog} />
       </main>

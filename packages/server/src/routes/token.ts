@@ -7,19 +7,65 @@ import {
   type Authorization,
   type RateLimitDecision,
 } from '@show/token';
+import { addressKey } from '../client-address';
 import { callerOf, type ShowServerContext } from '../context';
 import { json } from '../http';
 import { displayName } from '../display-name';
 import { connectionIdentity, HOST_IDENTITY } from '../identity';
 import type { Person } from '../sessions';
+import { PINS_ATTRIBUTE } from './pins';
 
 export interface TokenRouteOptions {
-  /** Token lifetime; default 1 h (LiveKit refreshes tokens of connected participants). */
+  /**
+   * Token lifetime; default 10 minutes. LiveKit refreshes the token of everyone connected, so a
+   * short one only limits what a copied or kept token is worth (rejoining after a kick or a mute).
+   */
   ttlSeconds?: number;
+  /**
+   * Replaces the default limit: 30 a minute per client address (with trusted proxies), else per
+   * person, and 600 a minute shared by browsers with no session yet.
+   */
   rateLimit?(request: Request): RateLimitDecision | Promise<RateLimitDecision>;
 }
 
 const NO_DATA = { canPublishData: false } as const;
+
+/** Per address when a trusted proxy says it, else per person; newcomers share one ceiling. */
+async function defaultTokenLimit(
+  context: ShowServerContext,
+  request: Request,
+): Promise<RateLimitDecision> {
+  const address = context.address(request);
+  let decision;
+  if (address !== undefined) {
+    decision = await context.limits.tokens.take(`a:${addressKey(address)}`);
+  } else {
+    const person = await context.sessions.person(request);
+    decision = person.isNew
+      ? await context.limits.tokensForNewcomers.take('new')
+      : await context.limits.tokens.take(`p:${person.id}`);
+  }
+  return decision.allowed
+    ? { allowed: true }
+    : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) };
+}
+
+/**
+ * The pins of the show under way, for the host's token: a host who joins again (another tab, a
+ * restarted LiveKit that forgot every participant) carries them, so viewers keep seeing them.
+ */
+async function currentPins(
+  context: ShowServerContext,
+  room: string,
+): Promise<Record<string, string> | undefined> {
+  const { shows } = context.database;
+  const [pin, ended] = await Promise.all([
+    shows.latest(room, 'pin'),
+    shows.latest(room, 'status', 'ended'),
+  ]);
+  if (!pin?.detail || (ended && ended.at >= pin.at)) return undefined;
+  return { [PINS_ATTRIBUTE]: pin.detail };
+}
 
 export function tokenRoute(
   context: ShowServerContext,
@@ -30,12 +76,13 @@ export function tokenRoute(
   const handle = createTokenHandler({
     minter: context.minter,
     production: context.production,
-    ttlSeconds: options.ttlSeconds ?? 3600,
-    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ttlSeconds: options.ttlSeconds ?? 600,
+    rateLimit: options.rateLimit ?? ((request) => defaultTokenLimit(context, request)),
     ...(context.onError && { onError: context.onError }),
     async authorize(request, input): Promise<Authorization | null> {
       if (!(await context.isShow(input.room)))
         throw new TokenError('invalid_room', 'No such show.');
+      await context.rooms.open(input.room);
       const caller = await callerOf(context, request);
       // Staff may be called what they like ("Maya from Atelier"); viewers get the checks.
       const name = caller.staff ? input.username : displayName(input.username);
@@ -44,7 +91,14 @@ export function tokenRoute(
       // The host identity only for an admin request: the host's own browser on the viewer page
       // joins as a viewer, or LiveKit would drop the studio's connection (same identity).
       if (input.admin && caller.staff === 'host') {
-        return { identity: HOST_IDENTITY, role: 'host', name, grants: NO_DATA };
+        const attributes = await currentPins(context, input.room);
+        return {
+          identity: HOST_IDENTITY,
+          role: 'host',
+          name,
+          grants: NO_DATA,
+          ...(attributes && { attributes }),
+        };
       }
       const identity = connectionIdentity(person.id);
       if (caller.staff === 'moderator') {
@@ -66,11 +120,7 @@ export function tokenRoute(
     const response = await handle(request);
     const seen = people.get(request);
     if (seen?.changed && response.ok) {
-      const secure = new URL(request.url).protocol === 'https:';
-      response.headers.append(
-        'Set-Cookie',
-        await context.sessions.personCookie(seen.person, secure),
-      );
+      response.headers.append('Set-Cookie', await context.sessions.personCookie(seen.person));
     }
     return response;
   };

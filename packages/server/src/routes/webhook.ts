@@ -25,7 +25,8 @@ function isStaff(event: WebhookEvent): boolean {
 
 export async function applyWebhook(context: ShowServerContext, event: WebhookEvent): Promise<void> {
   const room = event.room?.name;
-  if (!room) return;
+  // Rooms that are no show (made by hand, or by an old LiveKit that auto-creates) keep no state.
+  if (!room || !(await context.isShow(room))) return;
   const { shows } = context.database;
   const presence = context.hot.presence;
   const at = context.now();

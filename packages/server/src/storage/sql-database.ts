@@ -9,6 +9,7 @@ import type {
   ShowDatabase,
   ShowLog,
   ShowLogEntry,
+  ShowLogKind,
   ShowRecord,
   StoredChatMessage,
 } from './types';
@@ -108,6 +109,24 @@ function toMessage(row: ChatRow): StoredChatMessage {
     role: row.role,
     text: row.body,
     sentAt: Number(row.sent_at),
+  };
+}
+
+type LogRow = {
+  room: string;
+  kind: ShowLogKind;
+  person: string | null;
+  detail: string | null;
+  at: number | string | bigint;
+};
+
+function logEntry(r: LogRow): ShowLogEntry {
+  return {
+    room: r.room,
+    kind: r.kind,
+    at: Number(r.at),
+    ...(r.person !== null && { person: r.person }),
+    ...(r.detail !== null && { detail: r.detail }),
   };
 }
 
@@ -268,13 +287,18 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
           .orderBy('seq', 'asc')
           .limit(limit)
           .execute();
-        return rows.map((r): ShowLogEntry => ({
-          room: r.room,
-          kind: r.kind,
-          at: Number(r.at),
-          ...(r.person !== null && { person: r.person }),
-          ...(r.detail !== null && { detail: r.detail }),
-        }));
+        return rows.map(logEntry);
+      }),
+    latest: (room, kind, detail) =>
+      guarded(async () => {
+        let query = db
+          .selectFrom('show_log')
+          .select(['room', 'kind', 'person', 'detail', 'at'])
+          .where('room', '=', room)
+          .where('kind', '=', kind);
+        if (detail !== undefined) query = query.where('detail', '=', detail);
+        const row = await query.orderBy('seq', 'desc').limit(1).executeTakeFirst();
+        return row && logEntry(row);
       }),
     show: (room) =>
       guarded(async () => {

@@ -60,6 +60,8 @@ export interface ShowRecord {
 export interface ShowLog {
   record(entry: ShowLogEntry): Promise<void>;
   entries(room: string, limit?: number): Promise<ShowLogEntry[]>;
+  /** The newest entry of `kind` (with `detail`, when given), if any. */
+  latest(room: string, kind: ShowLogKind, detail?: string): Promise<ShowLogEntry | undefined>;
   show(room: string): Promise<ShowRecord>;
   setStatus(room: string, status: ShowStatus, at: number): Promise<void>;
   /** Raises the peak to `viewers` if that is higher. */

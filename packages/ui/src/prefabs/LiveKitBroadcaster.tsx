@@ -1,5 +1,5 @@
 import { useMaybeRoomContext } from '@livekit/components-react';
-import type { LocalTrack } from 'livekit-client';
+import { Track, type LocalTrack } from 'livekit-client';
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { BroadcasterStage, type BroadcasterLabels } from '../components/BroadcasterStage';
 import { useShow, useShowStore } from '../hooks/context';
@@ -26,6 +26,7 @@ function Broadcaster({
   const store = useShowStore();
   const room = useMaybeRoomContext();
   const phase = useShow((s) => s.phase);
+  const liveSince = useShow((s) => s.liveSince);
   const tracks = useRef<readonly LocalTrack[]>([]);
   const preview = useLocalPreview({
     ...(createTracks && { createTracks }),
@@ -34,6 +35,14 @@ function Broadcaster({
     },
   });
   const [sharing, setSharing] = useState(false);
+  // The room leaves tracks running when it unpublishes them (see below), so the screen share's
+  // capture is stopped here: when sharing ends, when the studio unmounts, after a lost connection.
+  const screenTracks = useRef<LocalTrack[]>([]);
+  const stopScreenShare = () => {
+    for (const track of screenTracks.current) track.stop();
+    screenTracks.current = [];
+  };
+  useEffect(() => stopScreenShare, []);
 
   useEffect(() => {
     if (!room) return;
@@ -45,6 +54,22 @@ function Broadcaster({
     });
     return () => store.setState({ studio: undefined });
   }, [room, store]);
+
+  // A fresh join after the connection was lost for good (a restarted server) starts with nothing
+  // published: a host who was live goes live again with the same tracks. LiveKit's own resume
+  // keeps the publications, so it never gets here.
+  useEffect(() => {
+    if (!room || phase !== 'waiting' || liveSince === undefined) return;
+    if (room.localParticipant.getTrackPublication(Track.Source.Camera)) return;
+    stopScreenShare();
+    goLive(room, tracks.current, store).then(
+      () => setSharing(false),
+      () => {
+        // The control panel still offers "Go Live" while the show is not live.
+        setSharing(false);
+      },
+    );
+  }, [room, phase, liveSince, store]);
 
   const connected = room !== undefined && (phase === 'waiting' || phase === 'live');
   return (
@@ -58,8 +83,15 @@ function Broadcaster({
               toggle: () => {
                 const next = !sharing;
                 room.localParticipant.setScreenShareEnabled(next).then(
-                  () => setSharing(next),
-                  () => setSharing(false),
+                  (publication) => {
+                    if (next && publication?.track) screenTracks.current = [publication.track];
+                    if (!next) stopScreenShare();
+                    setSharing(next);
+                  },
+                  () => {
+                    stopScreenShare();
+                    setSharing(false);
+                  },
                 );
               },
             }
@@ -82,8 +114,11 @@ export function LiveKitBroadcaster({
   children,
   ...session
 }: LiveKitBroadcasterProps) {
+  // The preview owns the camera and microphone (it stops them on unmount): a lost connection must
+  // not stop them, or going live again after it would publish dead tracks.
+  const roomOptions = { ...session.roomOptions, stopLocalTrackOnUnpublish: false };
   return (
-    <ShowSession {...session} audio={false}>
+    <ShowSession {...session} roomOptions={roomOptions} audio={false}>
       <Broadcaster {...{ labels, createTracks, className, style }} />
       {children}
     </ShowSession>

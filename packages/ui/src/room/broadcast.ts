@@ -82,7 +82,8 @@ export async function goLive(room: Room, tracks: readonly LocalTrack[], store: S
     await room.localParticipant.publishTrack(track, options);
   }
   await announceStatus(room, 'live');
-  store.setState({ liveSince: Date.now() });
+  // Going live again after a lost connection keeps the show's clock.
+  store.setState({ liveSince: store.getState().liveSince ?? Date.now() });
 }
 
 /** Ends the show for everyone: status `ended` first, then unpublish and leave. */

@@ -2,7 +2,9 @@
 import {
   ConnectionError,
   ConnectionErrorReason,
+  DisconnectReason,
   Room,
+  RoomEvent,
   type RoomConnectOptions,
   type RoomOptions,
 } from 'livekit-client';
@@ -91,9 +93,24 @@ const defaultRoomOptions: RoomOptions = {
 };
 
 /**
+ * Disconnections that a new join must not undo: the page left, another tab took the identity
+ * over, a moderator removed the person, or the room is gone for good.
+ */
+const FINAL_DISCONNECTS: ReadonlySet<DisconnectReason> = new Set([
+  DisconnectReason.CLIENT_INITIATED,
+  DisconnectReason.DUPLICATE_IDENTITY,
+  DisconnectReason.PARTICIPANT_REMOVED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.ROOM_CLOSED,
+  DisconnectReason.USER_REJECTED,
+  DisconnectReason.USER_UNAVAILABLE,
+]);
+
+/**
  * Creates a room for one show page. Token fetch and join failures are retried with exponential
  * backoff; after the last attempt the store shows `error` (code `token` or `connect`) and
- * `port.retry()` starts over.
+ * `port.retry()` starts over. A connection lost after LiveKit's own reconnect gave up (a restarted
+ * server that forgot the room, say) is joined afresh, with a new token, once the show has not ended.
  */
 export function createShowSession(options: ShowSessionOptions): ShowSession {
   const { store } = options;
@@ -103,6 +120,8 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unbind: (() => void) | undefined;
   let stopping: Promise<void> = Promise.resolve();
+  /** Connected and bound: a loss now is the session's to repair (not an attempt's). */
+  let joined = false;
 
   const wait = (ms: number, ofGeneration: number) =>
     new Promise<boolean>((resolve) => {
@@ -110,6 +129,7 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
     });
 
   async function attempt(n: number, ofGeneration: number): Promise<void> {
+    joined = false;
     store.setState({ phase: 'connecting', error: undefined, attempt: n });
     await stopping;
     if (ofGeneration !== generation) return;
@@ -127,6 +147,7 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
         onRetry: restart,
         ...(options.server && { server: options.server }),
       });
+      joined = true;
     } catch (error) {
       if (ofGeneration !== generation) return;
       const permanent = isPermanentFailure(error);
@@ -152,6 +173,20 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
     }
   }
 
+  room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+    if (!joined || (reason !== undefined && FINAL_DISCONNECTS.has(reason))) return;
+    joined = false;
+    const ofGeneration = generation;
+    // Once bindRoom's own listener (registered later) has said whether the show ended.
+    queueMicrotask(() => {
+      const { phase, error } = store.getState();
+      if (phase !== 'error' || error?.code !== 'disconnected') return;
+      void wait(backoffDelay(2, policy), ofGeneration).then((current) => {
+        if (current) void attempt(1, ofGeneration);
+      });
+    });
+  });
+
   function start() {
     generation++;
     void attempt(1, generation);
@@ -163,6 +198,7 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
 
   async function stop() {
     generation++;
+    joined = false;
     clearTimeout(timer);
     unbind?.();
     unbind = undefined;
