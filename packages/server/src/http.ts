@@ -19,12 +19,17 @@ const GENERIC: Partial<Record<number, string>> = {
   503: 'The show cannot save this right now: try again shortly.',
 };
 
+/** Whole seconds to wait, at least one, as `Retry-After` says it. */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
 export function errorResponse(error: ShowServerError, production: boolean): Response {
   const status = error.status;
   const message = production ? (GENERIC[status] ?? error.message) : error.message;
   const headers: Record<string, string> = {
     ...(error.retryAfterMs !== undefined && {
-      'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))),
+      'Retry-After': String(retryAfterSeconds(error.retryAfterMs)),
     }),
     ...(error.allow && { Allow: error.allow.join(', ') }),
   };

@@ -420,6 +420,15 @@ describe('webhooks keep the show state', () => {
     expect(counts.at(-1)).toEqual({ type: 'viewers', count: 1 });
   });
 
+  test('participants with tokens minted elsewhere count as people of their own', async () => {
+    t = await createTestServer();
+    const room = { sid: 'RM_2', name: ROOM };
+    for (const identity of ['subscriber_0', 'subscriber_1', 'subscriber_1']) {
+      await t.webhook({ event: 'participant_joined', room, participant: { sid: 'PA', identity } });
+    }
+    expect((await t.server.state(ROOM)).viewers).toBe(2);
+  });
+
   test('a room that is no show keeps no state (nothing grows for rooms made elsewhere)', async () => {
     t = await createTestServer({ isShow: (room) => room === ROOM });
     const room = { sid: 'RM_x', name: 'made-by-hand' };

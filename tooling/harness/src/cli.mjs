@@ -20,6 +20,9 @@ const USAGE = `usage: show-harness <command>
                                    per run) and its env vars; SHOW_WEBHOOK_URLS adds webhook targets;
                                    POST $SHOW_LIVEKIT_CONTROL_URL/crash or /start from tests
   demo                             build the packages and run the demo app with a local server
+  crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
+                                   the crowd rig: the built demo, a host live through the studio,
+                                   lk load-test subscribers and chatting browsers; prints a table
   test                             run every check and test, then print "N passed, N failed"`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -37,6 +40,9 @@ try {
       break;
     case 'demo':
       await demo();
+      break;
+    case 'crowd':
+      await crowd(rest);
       break;
     case 'test':
       process.exitCode = await runTestSuite();
@@ -141,6 +147,44 @@ async function withLiveKit(argv) {
   await control.close();
   await server.stop();
   return code;
+}
+
+/** @param {string[]} argv */
+async function crowd(argv) {
+  /** @param {string} name @param {string} fallback */
+  const option = (name, fallback) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 && argv[index + 1] ? /** @type {string} */ (argv[index + 1]) : fallback;
+  };
+  const sizes = option('subscribers', '50').split(',').map(Number);
+  const chatters = Number(option('chatters', '20'));
+  const messagesPerSecond = Number(option('rate', '10'));
+  const durationSeconds = Number(option('duration', '30'));
+  if ([...sizes, chatters, messagesPerSecond, durationSeconds].some((n) => !(n > 0))) {
+    throw new Error(
+      'crowd: --subscribers, --chatters, --rate and --duration take positive numbers.',
+    );
+  }
+  logToStderr('building the demo and the packages it uses…');
+  const build = spawn(
+    'pnpm',
+    ['turbo', 'run', 'build', '--filter=@show/demo...', '--output-logs=errors-only'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (!(await new Promise((resolve) => build.on('close', (c) => resolve(c === 0))))) {
+    throw new Error('building the demo failed (see above).');
+  }
+  const { crowdRow, runCrowd, table } = await import('./crowd.mjs');
+  const rows = [];
+  for (const subscribers of sizes) {
+    logToStderr(
+      `crowd: ${subscribers} subscribers, ${chatters} chatters at ${messagesPerSecond} msgs/s for ${durationSeconds} s`,
+    );
+    rows.push(
+      crowdRow(await runCrowd({ subscribers, chatters, messagesPerSecond, durationSeconds })),
+    );
+    console.log(`\n${table(rows)}\n`);
+  }
 }
 
 async function demo() {

@@ -33,6 +33,7 @@ import { killTied, spawnTied, stopTied } from './tied-process.mjs';
  * @property {string} apiSecret
  * @property {{ http: number, rtcTcp: number, rtcUdp: number, prometheus: number }} ports
  * @property {string} logFile
+ * @property {number | undefined} pid the process running it (with its children, for CPU figures)
  * @property {string} version
  * @property {() => Promise<void>} stop
  * @property {() => Promise<void>} crash kills the server at once (SIGKILL), as a crash would: no
@@ -93,6 +94,7 @@ export async function startLiveKitServer(options = {}) {
     apiSecret,
     ports,
     logFile,
+    pid: child.pid,
     version: LIVEKIT_SERVER.version,
     stop: () => stopTied(child),
     crash: () => killTied(child),

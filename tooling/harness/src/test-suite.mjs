@@ -26,6 +26,10 @@ const STEPS = [
     name: 'end-to-end tests (Playwright, next start)',
     args: ['turbo', 'run', 'e2e', '--concurrency=1'],
   },
+  {
+    name: 'crowd test (the built demo, lk load-test subscribers, chatting browsers)',
+    args: ['turbo', 'run', 'test:crowd', '--concurrency=1'],
+  },
 ];
 
 /** @returns {Promise<number>} the exit code */

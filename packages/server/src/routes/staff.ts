@@ -7,7 +7,7 @@
 // whole server (rotating addresses cannot guess faster), and only then is the body read (bounded)
 // and the passcode compared in constant time.
 import { addressKey } from '../client-address';
-import { readText, requireMethod, requireSameSite } from '../http';
+import { readText, requireMethod, requireSameSite, retryAfterSeconds } from '../http';
 import type { ShowServerContext } from '../context';
 import { ShowServerError } from '../server-error';
 import type { StaffRole } from '../sessions';
@@ -33,11 +33,10 @@ const MAX_FORM_BYTES = 2048;
 
 function redirect(location: string, headers: Record<string, string> = {}): Response {
   // Relative: behind a proxy, request.url may not name the host the browser used.
-  const response = new Response(null, {
+  return new Response(null, {
     status: 303,
     headers: { Location: location, 'Cache-Control': 'no-store', ...headers },
   });
-  return response;
 }
 
 /**
@@ -65,9 +64,7 @@ export async function signIn(
   const back = (refusal: SignInRefusal, retryAfterMs?: number) =>
     redirect(
       `${pages.signIn[role]}?error=${refusal}`,
-      retryAfterMs === undefined
-        ? {}
-        : { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+      retryAfterMs === undefined ? {} : { 'Retry-After': String(retryAfterSeconds(retryAfterMs)) },
     );
   if (!context.sessions.opens(role)) return back('closed');
 

@@ -9,7 +9,7 @@ import {
 } from '@show/token';
 import { addressKey } from '../client-address';
 import { callerOf, type ShowServerContext } from '../context';
-import { json } from '../http';
+import { json, retryAfterSeconds } from '../http';
 import { displayName } from '../display-name';
 import { connectionIdentity, HOST_IDENTITY } from '../identity';
 import type { Person } from '../sessions';
@@ -47,7 +47,7 @@ async function defaultTokenLimit(
   }
   return decision.allowed
     ? { allowed: true }
-    : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) };
+    : { allowed: false, retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
 }
 
 /**

@@ -31,7 +31,9 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
   const presence = context.hot.presence;
   const at = context.now();
   const identity = event.participant?.identity;
-  const person = identity ? personOf(identity) : undefined;
+  // Our tokens' identities are `<person>.<connection>`; a participant with a token minted elsewhere
+  // (a load generator, a recorder, your own backend) is a person of its own.
+  const person = identity ? (personOf(identity) ?? identity) : undefined;
   const viewers = (count: number) => context.outbox.push(room, { type: 'viewers', count });
 
   switch (event.event) {

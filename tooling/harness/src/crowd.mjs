@@ -1,0 +1,366 @@
+// The crowd rig: the built demo with a real host going live through the studio page, `lk
+// load-test` subscribers as the silent majority, and a chatting minority of livekit-client rooms
+// in headless Chromium (data only: no video to decode) that join through the demo's own token
+// endpoint, chat through its server and record what they receive.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundlePage } from './browser-bundle.mjs';
+import { launchChromium } from './chromium.mjs';
+import { chatFigures, table } from './crowd-report.mjs';
+import { ensureGoTool } from './go-tool.mjs';
+import { startLiveKitServer } from './livekit-server.mjs';
+import { ensureDir, repoRoot, reportsDir, runDir } from './paths.mjs';
+import { LK_CLI } from './pins.mjs';
+import { freeTcpPort } from './ports.mjs';
+import { watchProcesses } from './process-watch.mjs';
+import { scrape, sumMetric } from './prometheus.mjs';
+import { logToStderr } from './run.mjs';
+import { spawnTied, stopTied } from './tied-process.mjs';
+import { waitFor } from './wait-for.mjs';
+
+const ROOM = 'spring-drop';
+const chatterEntry = fileURLToPath(new URL('../fixtures/chatter-page.ts', import.meta.url));
+/** The server accepts 5 messages per person per 10 s: a chatter never posts faster than this. */
+const MIN_POST_INTERVAL_MS = 2100;
+
+/**
+ * @typedef {object} CrowdOptions
+ * @property {number} subscribers `lk load-test` subscribers (audio and video)
+ * @property {number} chatters livekit-client rooms that chat (each its own browser profile)
+ * @property {number} messagesPerSecond all chatters together (each stays under the server's limit)
+ * @property {number} durationSeconds how long the chat runs once everyone has joined
+ * @property {number} [joinsPerSecond] how fast subscribers join (default 20)
+ * @property {(line: string) => void} [log]
+ */
+
+/** @param {string} url */
+const answers = (url) =>
+  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    async (r) => {
+      await r.body?.cancel();
+      return r.ok;
+    },
+    () => false,
+  );
+
+/**
+ * `lk load-test`'s subscriber table: each tester's `tracks/expected`, and the totals row.
+ * @param {string} output
+ */
+export function parseLoadTest(output) {
+  const rows = output
+    .split('\n')
+    .filter((line) => /[│|]/.test(line))
+    .map((line) =>
+      line
+        .split(/[│|]/)
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    )
+    .filter((cells) => cells.length >= 4 && /^\d+\/\d+$/.test(cells[1] ?? ''));
+  const testers = rows.filter((cells) => cells[0] !== 'Total');
+  const total = rows.find((cells) => cells[0] === 'Total');
+  // `got/expected`; lk expects nothing of a publisher it did not start, so "all" is audio and video.
+  const receiving = testers.filter((cells) => {
+    const [got = 0, expected = 0] = (cells[1] ?? '0/0').split('/').map(Number);
+    return got >= Math.max(2, expected);
+  }).length;
+  return {
+    testers: testers.length,
+    receivingAll: receiving,
+    totalBitrate: total?.[2] ?? '',
+    packetLoss: total?.[3] ?? '',
+    errors: Number(total?.[4] ?? 0),
+  };
+}
+
+/**
+ * Reads `figures` until `done` says so, or 15 s have passed; returns the last reading.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(value: T) => boolean} done
+ */
+async function settled(read, done) {
+  const deadline = Date.now() + 15_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    value = await read();
+  }
+  return value;
+}
+
+/**
+ * Runs one crowd and returns its figures (also written to reports/bench/crowd-<subscribers>.json).
+ * The demo must be built (`turbo run build --filter=@show/demo`).
+ * @param {CrowdOptions} options
+ */
+export async function runCrowd(options) {
+  const log = options.log ?? logToStderr;
+  const { subscribers, chatters, durationSeconds } = options;
+  const joinsPerSecond = options.joinsPerSecond ?? 20;
+  const postEveryMs = Math.max(
+    MIN_POST_INTERVAL_MS,
+    Math.round((chatters / Math.max(0.1, options.messagesPerSecond)) * 1000),
+  );
+  const postsEach = Math.floor((durationSeconds * 1000) / postEveryMs);
+
+  const demoPort = await freeTcpPort();
+  const demoUrl = `http://127.0.0.1:${demoPort}`;
+  const passcode = randomBytes(12).toString('base64url');
+  const livekit = await startLiveKitServer({
+    name: 'crowd',
+    apiKey: `API${randomBytes(6).toString('hex')}`,
+    apiSecret: randomBytes(32).toString('base64url'),
+    webhookUrls: [`${demoUrl}/api/livekit/webhook`],
+    autoCreateRooms: false,
+  });
+  const demoLog = join(ensureDir(runDir), `crowd-demo-${process.pid}-${demoPort}.log`);
+  const demo = spawnTied(
+    'pnpm',
+    [
+      '--filter',
+      '@show/demo',
+      'exec',
+      'next',
+      'start',
+      '--port',
+      String(demoPort),
+      '--hostname',
+      '127.0.0.1',
+    ],
+    {
+      cwd: repoRoot,
+      logFile: demoLog,
+      env: {
+        ...process.env,
+        NEXT_PUBLIC_LIVEKIT_URL: livekit.wsUrl,
+        LIVEKIT_URL: livekit.wsUrl,
+        LIVEKIT_API_KEY: livekit.apiKey,
+        LIVEKIT_API_SECRET: livekit.apiSecret,
+        SHOW_HOST_PASSCODE: passcode,
+        SHOW_SESSION_SECRET: randomBytes(32).toString('base64url'),
+        SHOW_MAX_PARTICIPANTS: String(subscribers + chatters + 20),
+        DATABASE_URL: `sqlite:${join(tmpdir(), `show-crowd-${randomBytes(6).toString('hex')}.sqlite`)}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
+  const browser = await launchChromium();
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let loadTest;
+  try {
+    await waitFor(
+      'the demo (next start)',
+      () => answers(`${demoUrl}/moderate`),
+      demo,
+      demoLog,
+      60_000,
+    );
+    log(`crowd: demo on ${demoUrl}, livekit-server on ${livekit.wsUrl}`);
+
+    // The host goes live through the real studio page, watched for long tasks and frame rate.
+    const hostContext = await browser.newContext({ baseURL: demoUrl });
+    const host = await hostContext.newPage();
+    await host.addInitScript(() => {
+      const perf = { longTasks: /** @type {number[]} */ ([]), frames: 0, since: 0 };
+      Object.assign(window, { crowdPerf: perf });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) perf.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      const tick = () => {
+        perf.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await host.goto('/studio');
+    await host.getByLabel('Passcode').fill(passcode);
+    await host.getByRole('button', { name: 'Sign in' }).click();
+    await host.getByRole('button', { name: 'Go Live' }).click({ timeout: 30_000 });
+    await host.locator('.show-control-panel[data-show-phase="live"]').waitFor({ timeout: 30_000 });
+    log('crowd: the host is live');
+
+    // The chatting minority, each in a browser profile of its own (its own person cookie), on a
+    // page Playwright answers on the demo's origin, so its requests carry the demo's cookies.
+    const { script, page: html } = await bundlePage(chatterEntry, 'Crowd chatter');
+    /** @type {import('playwright-core').Page[]} */
+    const pages = [];
+    for (let i = 0; i < chatters; i++) {
+      const context = await browser.newContext({ baseURL: demoUrl });
+      // Chromium treats a page Playwright answers as public: let it reach the loopback SFU.
+      await context.grantPermissions(['local-network-access'], { origin: demoUrl });
+      await context.route(`${demoUrl}/__crowd/**`, (route) => {
+        const url = new URL(route.request().url());
+        return url.pathname.endsWith('/bundle.js')
+          ? route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script })
+          : route.fulfill({
+              contentType: 'text/html; charset=utf-8',
+              body: html.replace('/bundle.js', '/__crowd/bundle.js'),
+            });
+      });
+      const page = await context.newPage();
+      await page.goto('/__crowd/');
+      await page.waitForFunction(() => 'crowd' in window);
+      const joined = await page.evaluate(
+        ([url, room, name]) => /** @type {any} */ (window).crowd.join(url, room, name),
+        /** @type {const} */ ([livekit.wsUrl, ROOM, `Chatter ${i + 1}`]),
+      );
+      if (!joined.ok) throw new Error(`chatter ${i + 1} could not join: ${JSON.stringify(joined)}`);
+      pages.push(page);
+    }
+    // The silent majority: lk's subscribers, from now until past the end of the chat.
+    const joinSeconds = Math.ceil(subscribers / joinsPerSecond) + 3;
+    const lk = await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' });
+    let lkOutput = '';
+    loadTest = spawn(
+      lk,
+      [
+        'load-test',
+        '--url',
+        livekit.wsUrl,
+        '--api-key',
+        livekit.apiKey,
+        '--api-secret',
+        livekit.apiSecret,
+        '--room',
+        ROOM,
+        '--subscribers',
+        String(subscribers),
+        '--num-per-second',
+        String(joinsPerSecond),
+        '--duration',
+        `${joinSeconds + durationSeconds + 6}s`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    loadTest.stdout?.on('data', (chunk) => (lkOutput += chunk));
+    loadTest.stderr?.on('data', (chunk) => (lkOutput += chunk));
+    const loadTestDone = new Promise((resolve) => loadTest?.on('close', resolve));
+    log(
+      `crowd: ${chatters} chatters joined; waiting ${joinSeconds} s for ${subscribers} subscribers`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, joinSeconds * 1000));
+
+    // The measured part: chat (and a reaction now and then) while everyone watches.
+    const watch = watchProcesses({
+      'livekit-server': /** @type {number} */ (livekit.pid),
+      demo: /** @type {number} */ (demo.pid),
+    });
+    await host.evaluate(() => {
+      const perf = /** @type {any} */ (window).crowdPerf;
+      perf.longTasks.length = 0;
+      perf.frames = 0;
+      perf.since = performance.now();
+    });
+    await Promise.all(
+      pages.map((page, i) =>
+        page.evaluate(
+          ([room, label, every, count]) =>
+            /** @type {any} */ (window).crowd.startChatting(room, label, every, count),
+          /** @type {const} */ ([ROOM, `c${i + 1}`, postEveryMs, postsEach]),
+        ),
+      ),
+    );
+    const started = Date.now();
+    const progress = setInterval(() => {
+      void (async () => {
+        const counts = await Promise.all(
+          pages.map((page) =>
+            page.evaluate(() => /** @type {any} */ (window).crowd.results().delivered.length),
+          ),
+        ).catch(() => []);
+        const state = await fetch(`${demoUrl}/api/shows/${ROOM}`)
+          .then((r) => r.json())
+          .catch(() => ({}));
+        log(
+          `crowd: ${Math.round((Date.now() - started) / 1000)}/${durationSeconds} s · viewers (server) ${state.viewers ?? '?'} · chat delivered to the slowest chatter ${Math.min(...counts)}`,
+        );
+      })();
+    }, 5000);
+    await new Promise((resolve) => setTimeout(resolve, durationSeconds * 1000 + 3000));
+    clearInterval(progress);
+
+    const records = await Promise.all(
+      pages.map(async (page, i) => ({
+        label: `c${i + 1}`,
+        ...(await page.evaluate(() => /** @type {any} */ (window).crowd.results())),
+      })),
+    );
+    const studio = await host.evaluate(() => {
+      const perf = /** @type {any} */ (window).crowdPerf;
+      const seconds = (performance.now() - perf.since) / 1000;
+      return {
+        framesPerSecond: Math.round((perf.frames / seconds) * 10) / 10,
+        longTasks: perf.longTasks.length,
+        longestTaskMs: Math.round(Math.max(0, ...perf.longTasks)),
+      };
+    });
+    const state = await (await fetch(`${demoUrl}/api/shows/${ROOM}`)).json();
+    const processes = watch.stop();
+    await Promise.all(
+      pages.map((page) => page.evaluate(() => /** @type {any} */ (window).crowd.leave())),
+    );
+    await loadTestDone;
+    // Once everyone has left: the server counts nobody, LiveKit holds the host alone.
+    const after = await settled(
+      async () => ({
+        viewers: (await (await fetch(`${demoUrl}/api/shows/${ROOM}`)).json()).viewers,
+        participants: sumMetric(await scrape(livekit.prometheusUrl), 'livekit_participant_total'),
+      }),
+      (figures) => figures.viewers === 0 && figures.participants <= 1,
+    );
+    const load = parseLoadTest(lkOutput);
+    const chat = chatFigures(records);
+    const report = {
+      subscribers,
+      chatters,
+      durationSeconds,
+      postEveryMs,
+      load,
+      viewers: { server: state.viewers, truth: load.testers - load.errors + chatters },
+      after,
+      chat,
+      studio,
+      processes,
+    };
+    const file = join(ensureDir(join(reportsDir, 'bench')), `crowd-${subscribers}.json`);
+    writeFileSync(file, `${JSON.stringify({ ...report, lkOutput }, null, 2)}\n`);
+    log(`crowd: report in ${file}`);
+    return report;
+  } finally {
+    loadTest?.kill('SIGINT');
+    await browser.close();
+    await stopTied(demo);
+    await livekit.stop();
+  }
+}
+
+/** One table row per run, for the benchmark's output. @param {Awaited<ReturnType<typeof runCrowd>>} r */
+export function crowdRow(r) {
+  return {
+    subscribers: r.subscribers,
+    'receiving a/v': `${r.load.receivingAll}/${r.subscribers}`,
+    'sub loss': r.load.packetLoss,
+    'viewers server/true': `${r.viewers.server}/${r.viewers.truth}`,
+    'chat ok/sent': `${r.chat.accepted}/${r.chat.sent}`,
+    lost: r.chat.lost,
+    dup: r.chat.duplicated,
+    'p50 ms': r.chat.latencyMs.p50,
+    'p95 ms': r.chat.latencyMs.p95,
+    'max ms': r.chat.latencyMs.max,
+    'studio fps': r.studio.framesPerSecond,
+    'long tasks': r.studio.longTasks,
+    'SFU cpu %': r.processes['livekit-server']?.cpuPercent ?? '',
+    'SFU MB': r.processes['livekit-server']?.peakRssMb ?? '',
+    'app cpu %': r.processes.demo?.cpuPercent ?? '',
+    'app MB': r.processes.demo?.peakRssMb ?? '',
+    'left: viewers/participants': `${r.after.viewers}/${r.after.participants}`,
+  };
+}
+
+export { table };
