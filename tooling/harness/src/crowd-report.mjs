@@ -5,8 +5,9 @@
  * @typedef {object} ChatterRecord
  * @property {string} label
  * @property {Array<{ text: string, status: number, at: number }>} sent what it posted, and the answer
- * @property {Array<{ id: string, text: string, seq: number, at: number }>} delivered chat events the
- *   server delivered into the room, as this chatter received them
+ * @property {Array<{ id: string, text: string, seq: number, sentAt?: number, at: number }>} delivered
+ *   chat events the server delivered into the room, as this chatter received them (`sentAt`: when
+ *   the server stored it)
  * @property {number} reactions reactions counted in the events it received
  */
 
@@ -21,6 +22,9 @@
  * @property {number} duplicated received more than once by one chatter
  * @property {number} outOfOrder chatters whose order differs from the server's sequence
  * @property {{ p50: number, p95: number, max: number, samples: number }} latencyMs post to receipt
+ * @property {{ p50: number, p95: number }} acceptMs post to stored (the app's server)
+ * @property {{ p50: number, p95: number }} deliverMs stored to receipt (batching, SendData, the SFU,
+ *   the receiving page)
  */
 
 /** @param {number[]} sorted @param {number} q */
@@ -57,6 +61,8 @@ export function chatFigures(chatters) {
   let duplicated = 0;
   let outOfOrder = 0;
   const latencies = [];
+  const accepts = [];
+  const deliveries = [];
   for (const chatter of chatters) {
     const seen = new Map();
     for (const message of chatter.delivered) {
@@ -68,10 +74,15 @@ export function chatFigures(chatters) {
     if (seqs.some((seq, i) => i > 0 && seq <= /** @type {number} */ (seqs[i - 1]))) outOfOrder++;
     for (const message of chatter.delivered) {
       const at = postedAt(message.text);
-      if (at !== undefined && accepted.has(message.text)) latencies.push(message.at - at);
+      if (at === undefined || !accepted.has(message.text)) continue;
+      latencies.push(message.at - at);
+      if (message.sentAt) {
+        accepts.push(message.sentAt - at);
+        deliveries.push(message.at - message.sentAt);
+      }
     }
   }
-  latencies.sort((a, b) => a - b);
+  for (const list of [latencies, accepts, deliveries]) list.sort((a, b) => a - b);
   return {
     sent,
     accepted: accepted.size,
@@ -87,6 +98,8 @@ export function chatFigures(chatters) {
       max: latencies.at(-1) ?? 0,
       samples: latencies.length,
     },
+    acceptMs: { p50: quantile(accepts, 0.5), p95: quantile(accepts, 0.95) },
+    deliverMs: { p50: quantile(deliveries, 0.5), p95: quantile(deliveries, 0.95) },
   };
 }
 

@@ -16,7 +16,7 @@ import { startLiveKitServer } from './livekit-server.mjs';
 import { ensureDir, repoRoot, reportsDir, runDir } from './paths.mjs';
 import { LK_CLI } from './pins.mjs';
 import { freeTcpPort } from './ports.mjs';
-import { watchProcesses } from './process-watch.mjs';
+import { childrenMatching, watchProcesses } from './process-watch.mjs';
 import { scrape, sumMetric } from './prometheus.mjs';
 import { logToStderr } from './run.mjs';
 import { spawnTied, stopTied } from './tied-process.mjs';
@@ -247,9 +247,17 @@ export async function runCrowd(options) {
     await new Promise((resolve) => setTimeout(resolve, joinSeconds * 1000));
 
     // The measured part: chat (and a reaction now and then) while everyone watches.
+    // The load generator and the browser share the two cores: watched too, to tell who saturates.
     const watch = watchProcesses({
       'livekit-server': /** @type {number} */ (livekit.pid),
       demo: /** @type {number} */ (demo.pid),
+      'lk load-test': /** @type {number} */ (loadTest.pid),
+      ...Object.fromEntries(
+        childrenMatching(process.pid, /chrom/i).map((pid, i) => [
+          i ? `chromium ${i}` : 'chromium',
+          pid,
+        ]),
+      ),
     });
     await host.evaluate(() => {
       const perf = /** @type {any} */ (window).crowdPerf;
@@ -353,12 +361,16 @@ export function crowdRow(r) {
     'p50 ms': r.chat.latencyMs.p50,
     'p95 ms': r.chat.latencyMs.p95,
     'max ms': r.chat.latencyMs.max,
+    'accept p50': r.chat.acceptMs.p50,
+    'deliver p50/p95': `${r.chat.deliverMs.p50}/${r.chat.deliverMs.p95}`,
     'studio fps': r.studio.framesPerSecond,
     'long tasks': r.studio.longTasks,
     'SFU cpu %': r.processes['livekit-server']?.cpuPercent ?? '',
     'SFU MB': r.processes['livekit-server']?.peakRssMb ?? '',
     'app cpu %': r.processes.demo?.cpuPercent ?? '',
     'app MB': r.processes.demo?.peakRssMb ?? '',
+    'lk cpu %': r.processes['lk load-test']?.cpuPercent ?? '',
+    'chromium cpu %': r.processes.chromium?.cpuPercent ?? '',
     'left: viewers/participants': `${r.after.viewers}/${r.after.participants}`,
   };
 }

@@ -43,6 +43,25 @@ export function processTree(root) {
 }
 
 /**
+ * The direct children of `parent` whose command line matches `pattern` (the Chromium Playwright
+ * launched from this process, say).
+ * @param {number} parent
+ * @param {RegExp} pattern
+ */
+export function childrenMatching(parent, pattern) {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && stat(Number(name))?.ppid === parent)
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return pattern.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
  * @typedef {{ cpuPercent: number, peakRssMb: number }} ProcessFigures
  *   cpuPercent of one core over the watch (200 is both cores of this machine)
  */

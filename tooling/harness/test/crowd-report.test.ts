@@ -34,6 +34,22 @@ test('counts losses, duplicates, order and latency per chatter; a 429 is a refus
   expect(figures.latencyMs).toEqual({ p50: 150, p95: 300, max: 300, samples: 6 });
 });
 
+test('splits the latency at the moment the server stored the message', () => {
+  const figures = chatFigures([
+    {
+      label: 'a',
+      sent: [post('a#0@1000'), post('a#1@2000')],
+      delivered: [
+        { id: 'm1', text: 'a#0@1000', seq: 1, sentAt: 1040, at: 1300 },
+        { id: 'm2', text: 'a#1@2000', seq: 2, sentAt: 2020, at: 2100 },
+      ],
+      reactions: 0,
+    },
+  ]);
+  expect(figures.acceptMs).toEqual({ p50: 20, p95: 40 });
+  expect(figures.deliverMs).toEqual({ p50: 80, p95: 260 });
+});
+
 test('nothing sent is nothing lost', () => {
   expect(chatFigures([]).latencyMs).toEqual({ p50: 0, p95: 0, max: 0, samples: 0 });
 });

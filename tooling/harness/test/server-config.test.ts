@@ -31,6 +31,8 @@ webhook:
   api_key: "key"
   urls:
     - "http://127.0.0.1:3000/api/livekit/webhook"
+  resource_url_notifier:
+    max_depth: 5000
 `);
 });
 
