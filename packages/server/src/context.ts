@@ -2,6 +2,7 @@
 import type { TokenMinter, RoomService, WebhookReceiver } from '@show/token';
 import type { ChatRules } from './chat-rules';
 import type { Outbox } from './outbox';
+import type { PresenceReconciler } from './presence-reconciler';
 import type { RoomOpener } from './room-opener';
 import type { Sessions, StaffRole } from './sessions';
 import type { HotStore, Limiter, ShowDatabase } from './storage/types';
@@ -13,6 +14,8 @@ import type { SenderRole } from './wire';
 export interface ShowServerContext {
   minter: TokenMinter;
   roomService: Pick<RoomService, 'sendData' | 'updateAttributes'>;
+  /** Corrects the audience count against LiveKit's own list (webhooks get dropped). */
+  reconciler: PresenceReconciler;
   webhooks: WebhookReceiver;
   sessions: Sessions;
   database: ShowDatabase;

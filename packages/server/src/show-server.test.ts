@@ -105,6 +105,7 @@ describe('tokens: one person, one identity per connection', () => {
       onError: (error) => errors.push(error),
       roomService: {
         createRoom: () => Promise.reject(new TokenError('room_service_failed', 'answered 401.')),
+        listParticipants: async () => [],
         sendData: async () => {},
         updateAttributes: async () => {},
       },
@@ -427,6 +428,41 @@ describe('webhooks keep the show state', () => {
       await t.webhook({ event: 'participant_joined', room, participant: { sid: 'PA', identity } });
     }
     expect((await t.server.state(ROOM)).viewers).toBe(2);
+  });
+
+  test('a count that webhooks got wrong (LiveKit dropped some) is corrected from LiveKit’s list', async () => {
+    t = await createTestServer({ reconcileIntervalMs: 50 });
+    const room = { sid: 'RM_3', name: ROOM };
+    const viewer = (n: number) => `${String(n).padStart(22, 'v')}.${'c'.repeat(11)}`;
+    for (const n of [1, 2, 3]) {
+      await t.webhook({
+        event: 'participant_joined',
+        room,
+        participant: { sid: `PA_${n}`, identity: viewer(n) },
+      });
+    }
+    expect((await t.server.state(ROOM)).viewers).toBe(3);
+    // Viewer 3 left, but LiveKit's webhook never came (staff are not audience).
+    t.participants.set(ROOM, [
+      { identity: 'host', sid: 'PA_h', attributes: { 'show.role': 'host' } },
+      { identity: 'mod.x', sid: 'PA_m', attributes: { 'show.role': 'moderator' } },
+      { identity: viewer(1), sid: 'PA_1', attributes: {} },
+      { identity: viewer(2), sid: 'PA_2', attributes: {} },
+    ]);
+    await expect.poll(async () => (await t.server.state(ROOM)).viewers).toBe(2);
+    await expect
+      .poll(async () => (await t.delivered(ROOM)).filter((e) => e.type === 'viewers').at(-1))
+      .toEqual({ type: 'viewers', count: 2 });
+    // Someone LiveKit has whose join was never announced; viewer 2 gone too.
+    t.participants.set(ROOM, [
+      { identity: viewer(1), sid: 'PA_1', attributes: {} },
+      { identity: 'subscriber_9', sid: 'PA_9', attributes: {} },
+    ]);
+    await expect
+      .poll(async () => (await t.hot.presence.people(ROOM)).sort())
+      .toEqual(['subscriber_9', viewer(1).split('.')[0]].sort());
+    t.participants.set(ROOM, [{ identity: viewer(1), sid: 'PA_1', attributes: {} }]);
+    await expect.poll(async () => (await t.server.state(ROOM)).viewers).toBe(1);
   });
 
   test('a room that is no show keeps no state (nothing grows for rooms made elsewhere)', async () => {

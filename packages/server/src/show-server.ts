@@ -18,6 +18,7 @@ import { receiveWebhook } from './routes/webhook';
 import { defaultStaffPages, signIn, signOut, type StaffPages } from './routes/staff';
 import { clientAddress } from './client-address';
 import { createRoomOpener } from './room-opener';
+import { createPresenceReconciler } from './presence-reconciler';
 import type { Sessions } from './sessions';
 import { ROOM_PATTERN } from '@show/token';
 import type { HotStore, ShowDatabase } from './storage/types';
@@ -29,7 +30,10 @@ export interface ShowServerOptions {
    * LiveKit's room service (`createRoomService` from @show/token): the server creates show rooms
    * and speaks in them through it.
    */
-  roomService: Pick<RoomService, 'createRoom' | 'sendData' | 'updateAttributes'>;
+  roomService: Pick<
+    RoomService,
+    'createRoom' | 'listParticipants' | 'sendData' | 'updateAttributes'
+  >;
   /**
    * Most participants in a show's room at once, hidden viewers and staff included (default 1000);
    * LiveKit refuses the next join. Run LiveKit with `room.auto_create: false` so that only rooms
@@ -56,6 +60,11 @@ export interface ShowServerOptions {
   staffPages?: Partial<StaffPages>;
   /** Least time between two packets to a room; default 200 ms. */
   batchIntervalMs?: number;
+  /**
+   * How often the audience count is checked against LiveKit's list of participants, for rooms
+   * with joins or leaves in the last 10 minutes; default 30 s (LiveKit drops webhooks when busy).
+   */
+  reconcileIntervalMs?: number;
   /** How often viewers report and the host gets the summary; default 5000 ms. */
   reportIntervalMs?: number;
   /** Generic error messages (default true); codes stay specific either way. */
@@ -139,9 +148,18 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     throw new Error('trustedProxyHops must be a whole number from 0 to 10.');
   }
   const staffPages: StaffPages = { ...defaultStaffPages, ...options.staffPages };
+  const reconciler = createPresenceReconciler({
+    roomService,
+    presence: hot.presence,
+    outbox,
+    intervalMs: options.reconcileIntervalMs ?? 30_000,
+    now: options.now ?? Date.now,
+    onError,
+  });
   const context: ShowServerContext = {
     minter: options.minter,
     roomService,
+    reconciler,
     webhooks: options.webhooks,
     sessions: options.sessions,
     database: options.database,
@@ -250,6 +268,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     stats: () => outbox.stats(),
     async close() {
       relay.close();
+      reconciler.close();
       await outbox.close();
     },
   };

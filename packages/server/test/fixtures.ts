@@ -40,9 +40,20 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
   const attributes: Array<{ room: string; identity: string; attributes: Record<string, string> }> =
     [];
   const created: string[] = [];
-  const roomService: Pick<RoomService, 'createRoom' | 'sendData' | 'updateAttributes'> = {
+  /** Who LiveKit says is in each room, for the reconciler (tests set it). */
+  const participants = new Map<
+    string,
+    Array<{ identity: string; sid: string; attributes: Record<string, string> }>
+  >();
+  const roomService: Pick<
+    RoomService,
+    'createRoom' | 'listParticipants' | 'sendData' | 'updateAttributes'
+  > = {
     async createRoom(room) {
       created.push(room);
+    },
+    async listParticipants(room) {
+      return participants.get(room) ?? [];
     },
     async updateAttributes(room, identity, values) {
       attributes.push({ room, identity, attributes: values });
@@ -76,6 +87,7 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
     attributes,
     /** Rooms the server asked LiveKit to create, in order. */
     created,
+    participants,
     /** Every event delivered to the room so far, in order (waits for the outbox). */
     async delivered(room: string): Promise<ServerEvent[]> {
       await new Promise((resolve) => setTimeout(resolve, 80));

@@ -149,6 +149,7 @@ export function hotStoreContract(name: string, open: () => Promise<HotStore>) {
       expect(await hot.presence.leave(room, a, `${a}.tab-two0002`)).toBe(1);
       expect(await hot.presence.leave(room, a, `${a}.tab-two0002`)).toBe(1);
       expect(await hot.presence.count(room)).toBe(1);
+      expect(await hot.presence.people(room)).toEqual([b]);
       await hot.presence.clear(room);
       expect(await hot.presence.count(room)).toBe(0);
       expect(await hot.presence.connections(room, b)).toEqual([]);

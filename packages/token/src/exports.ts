@@ -16,6 +16,7 @@ export { ROLE_ATTRIBUTE, isShowRole, roles } from './roles';
 export { MAX_SERVER_DATA_BYTES, createRoomService, isLoopbackUrl } from './room-service';
 export type {
   CreateRoomOptions,
+  ListedParticipant,
   RoomService,
   RoomServiceOptions,
   SendDataOptions,

@@ -198,6 +198,33 @@ describe('createRoom', () => {
   });
 });
 
+describe('listParticipants', () => {
+  test('lists identities, sids and attributes as room admin; a room LiveKit lacks is empty', async () => {
+    const { sent, fetch } = recorder(() =>
+      Response.json({
+        participants: [
+          { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' }, tracks: [] },
+          { sid: 'PA_2', identity: 'viewer-1' },
+        ],
+      }),
+    );
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    expect(await service.listParticipants('spring-drop')).toEqual([
+      { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' } },
+      { sid: 'PA_2', identity: 'viewer-1', attributes: {} },
+    ]);
+    const [call] = sent as [Sent];
+    expect(call.url).toBe('https://lk.example/twirp/livekit.RoomService/ListParticipants');
+    expect(call.body).toEqual({ room: 'spring-drop' });
+    const missing = createRoomService({
+      url: 'https://lk.example',
+      minter,
+      fetch: recorder(() => Response.json({ code: 'not_found' }, { status: 404 })).fetch,
+    });
+    expect(await missing.listParticipants('gone')).toEqual([]);
+  });
+});
+
 describe('plain HTTP', () => {
   test('is refused to another machine (every call carries an admin token), allowed on this one', () => {
     for (const url of ['http://lk.example', 'ws://10.0.0.5:7880', 'http://127.0.0.1.example.com']) {

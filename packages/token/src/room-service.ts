@@ -3,7 +3,7 @@
 import type { VideoGrant } from './grants';
 import type { TokenMinter } from './minter';
 import { roles, type ShowRole } from './roles';
-import { TokenError } from './token-error';
+import { TokenError, isTokenError } from './token-error';
 import { checkAttributes, checkIdentity, checkRoom } from './validate';
 
 export interface RoomServiceOptions {
@@ -32,7 +32,19 @@ export interface CreateRoomOptions {
   departureTimeoutSeconds?: number;
 }
 
+/** A participant as LiveKit's room service lists it (the fields a show's server reads). */
+export interface ListedParticipant {
+  identity: string;
+  sid: string;
+  attributes: Record<string, string>;
+}
+
 export interface RoomService {
+  /**
+   * Everyone in the room now, hidden viewers included; an empty list when the room does not exist.
+   * For reconciling what webhooks said (LiveKit drops webhooks when its queue is full).
+   */
+  listParticipants(room: string): Promise<ListedParticipant[]>;
   /**
    * Creates the room, or leaves an existing one as it is (LiveKit answers with it either way): with
    * `room.auto_create: false` in LiveKit's config, only rooms your server creates can be joined.
@@ -150,10 +162,7 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         cause: error,
       });
     }
-    if (response.ok) {
-      await response.body?.cancel();
-      return;
-    }
+    if (response.ok) return (await response.json().catch(() => ({}))) as Record<string, unknown>;
     // Twirp's error body: { code, msg }. Only the code is repeated, never the text or the token.
     const code = await response
       .json()
@@ -178,6 +187,26 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     });
   };
   return {
+    async listParticipants(room) {
+      checkRoom(room);
+      let body: Record<string, unknown>;
+      try {
+        body = await call('ListParticipants', admin(room), { room });
+      } catch (error) {
+        // LiveKit says not_found for a room it does not have: nobody is in it.
+        if (isTokenError(error) && error.code === 'participant_not_found') return [];
+        throw error;
+      }
+      const listed = Array.isArray(body.participants) ? body.participants : [];
+      return listed.map((p: { identity?: unknown; sid?: unknown; attributes?: unknown }) => ({
+        identity: typeof p.identity === 'string' ? p.identity : '',
+        sid: typeof p.sid === 'string' ? p.sid : '',
+        attributes:
+          p.attributes && typeof p.attributes === 'object'
+            ? (p.attributes as Record<string, string>)
+            : {},
+      }));
+    },
     async createRoom(room, { maxParticipants, emptyTimeoutSeconds, departureTimeoutSeconds } = {}) {
       checkRoom(room);
       const counts = { maxParticipants, emptyTimeoutSeconds, departureTimeoutSeconds };

@@ -3,7 +3,8 @@
 import { ROLE_ATTRIBUTE, isTokenError, type WebhookEvent } from '@show/token';
 import type { ShowServerContext } from '../context';
 import { json, readText, requireMethod } from '../http';
-import { HOST_IDENTITY, personOf } from '../identity';
+import { HOST_IDENTITY } from '../identity';
+import { audiencePerson } from '../presence-reconciler';
 import { ShowServerError } from '../server-error';
 
 /** LiveKit retries a webhook for a while; a day covers it with room to spare. */
@@ -33,7 +34,8 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
   const identity = event.participant?.identity;
   // Our tokens' identities are `<person>.<connection>`; a participant with a token minted elsewhere
   // (a load generator, a recorder, your own backend) is a person of its own.
-  const person = identity ? (personOf(identity) ?? identity) : undefined;
+  const person = identity ? audiencePerson(identity) : undefined;
+  if (identity) context.reconciler.touch(room);
   const viewers = (count: number) => context.outbox.push(room, { type: 'viewers', count });
 
   switch (event.event) {

@@ -46,6 +46,7 @@ export function createMemoryHotStore(): HotStore {
     },
     count: async (room) => rooms.get(room)?.size ?? 0,
     connections: async (room, person) => [...(rooms.get(room)?.get(person) ?? [])],
+    people: async (room) => [...(rooms.get(room)?.keys() ?? [])],
     async clear(room) {
       rooms.delete(room);
     },

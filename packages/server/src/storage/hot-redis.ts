@@ -68,6 +68,7 @@ export async function createRedisHotStore(options: RedisHotStoreOptions): Promis
       ),
     count: (room) => guarded(() => redis.scard(peopleKey(room))),
     connections: (room, person) => guarded(() => redis.smembers(personKey(room, person))),
+    people: (room) => guarded(() => redis.smembers(peopleKey(room))),
     clear: (room) =>
       guarded(async () => {
         const people = await redis.smembers(peopleKey(room));

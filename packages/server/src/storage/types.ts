@@ -90,6 +90,8 @@ export interface Presence {
   count(room: string): Promise<number>;
   /** The connections `person` has in the room now. */
   connections(room: string, person: string): Promise<string[]>;
+  /** Everyone counted in the room now. */
+  people(room: string): Promise<string[]>;
   clear(room: string): Promise<void>;
 }
 
