@@ -141,6 +141,14 @@ describe('chat through the server', () => {
     expect(t.sent.every((p) => p.topic === 'show.events')).toBe(true);
   });
 
+  test('an accepted message says where its time went (Server-Timing: store, total)', async () => {
+    t = await createTestServer();
+    const ana = browser();
+    await join(t.server, ana);
+    const response = await chat(ana, 'timed');
+    expect(response.headers.get('server-timing')).toMatch(/^store;dur=\d+\.\d, total;dur=\d+\.\d$/);
+  });
+
   test('someone who has not joined is refused, and bad input gets a 4xx with a code', async () => {
     t = await createTestServer();
     expect((await errorOf(await chat(browser(), 'hi'))).code).toBe('unauthorized');

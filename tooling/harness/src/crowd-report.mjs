@@ -4,7 +4,8 @@
 /**
  * @typedef {object} ChatterRecord
  * @property {string} label
- * @property {Array<{ text: string, status: number, at: number }>} sent what it posted, and the answer
+ * @property {Array<{ text: string, status: number, at: number, serverMs?: number, storeMs?: number }>} sent
+ *   what it posted, the answer, and the server's own time for it (Server-Timing)
  * @property {Array<{ id: string, text: string, seq: number, sentAt?: number, at: number }>} delivered
  *   chat events the server delivered into the room, as this chatter received them (`sentAt`: when
  *   the server stored it)
@@ -23,6 +24,8 @@
  * @property {number} outOfOrder chatters whose order differs from the server's sequence
  * @property {{ p50: number, p95: number, max: number, samples: number }} latencyMs post to receipt
  * @property {{ p50: number, p95: number }} acceptMs post to stored (the app's server)
+ * @property {{ p50: number, p95: number }} serverMs the app's handler alone (its Server-Timing)
+ * @property {{ p50: number, p95: number }} storeMs of which the SQL insert
  * @property {{ p50: number, p95: number }} deliverMs stored to receipt (batching, SendData, the SFU,
  *   the receiving page)
  */
@@ -63,6 +66,14 @@ export function chatFigures(chatters) {
   const latencies = [];
   const accepts = [];
   const deliveries = [];
+  const handlers = [];
+  const stores = [];
+  for (const chatter of chatters) {
+    for (const post of chatter.sent) {
+      if (post.serverMs !== undefined) handlers.push(post.serverMs);
+      if (post.storeMs !== undefined) stores.push(post.storeMs);
+    }
+  }
   for (const chatter of chatters) {
     const seen = new Map();
     for (const message of chatter.delivered) {
@@ -82,7 +93,7 @@ export function chatFigures(chatters) {
       }
     }
   }
-  for (const list of [latencies, accepts, deliveries]) list.sort((a, b) => a - b);
+  for (const list of [latencies, accepts, deliveries, handlers, stores]) list.sort((a, b) => a - b);
   return {
     sent,
     accepted: accepted.size,
@@ -100,6 +111,8 @@ export function chatFigures(chatters) {
     },
     acceptMs: { p50: quantile(accepts, 0.5), p95: quantile(accepts, 0.95) },
     deliverMs: { p50: quantile(deliveries, 0.5), p95: quantile(deliveries, 0.95) },
+    serverMs: { p50: quantile(handlers, 0.5), p95: quantile(handlers, 0.95) },
+    storeMs: { p50: quantile(stores, 0.5), p95: quantile(stores, 0.95) },
   };
 }
 

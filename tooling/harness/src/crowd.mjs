@@ -362,6 +362,8 @@ export function crowdRow(r) {
     'p95 ms': r.chat.latencyMs.p95,
     'max ms': r.chat.latencyMs.max,
     'accept p50': r.chat.acceptMs.p50,
+    'handler p50/p95': `${r.chat.serverMs.p50}/${r.chat.serverMs.p95}`,
+    'store p50': r.chat.storeMs.p50,
     'deliver p50/p95': `${r.chat.deliverMs.p50}/${r.chat.deliverMs.p95}`,
     'studio fps': r.studio.framesPerSecond,
     'long tasks': r.studio.longTasks,
