@@ -18,6 +18,15 @@ export default defineConfig({
           browser: { ...(await chromiumBrowser()), viewport: { width: 1280, height: 900 } },
         },
       },
+      // The same stories again in the dark theme: axe checks its contrast too.
+      {
+        extends: true,
+        define: { 'import.meta.env.VITE_SHOW_THEME': JSON.stringify('dark') },
+        test: {
+          name: 'storybook-dark',
+          browser: { ...(await chromiumBrowser()), viewport: { width: 1280, height: 900 } },
+        },
+      },
       // The static build's docs pages, read in Node.
       {
         test: { name: 'docs', include: ['stories/docs/*.test.ts'], environment: 'node' },

@@ -8,7 +8,8 @@ const preview: Preview = {
       toolbar: { title: 'Theme', items: ['light', 'dark'], dynamicTitle: true },
     },
   },
-  initialGlobals: { theme: 'light' },
+  // The test run checks every story in both themes (vitest.config.ts sets VITE_SHOW_THEME).
+  initialGlobals: { theme: import.meta.env.VITE_SHOW_THEME === 'dark' ? 'dark' : 'light' },
   decorators: [
     (Story, context) => (
       <div
