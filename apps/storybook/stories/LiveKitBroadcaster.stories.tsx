@@ -1,4 +1,9 @@
-import { BroadcasterStage, type LocalPreview, type PreviewStatus } from '@show/ui';
+import {
+  BroadcasterStage,
+  LiveKitBroadcaster,
+  type LocalPreview,
+  type PreviewStatus,
+} from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { LocalVideoTrack } from 'livekit-client';
 import { expect, fn, userEvent, within } from 'storybook/test';
@@ -12,6 +17,8 @@ import { simulatedCamera, SimulatedShow } from './simulated-show';
 const meta = {
   title: 'Host/LiveKitBroadcaster',
   component: BroadcasterStage,
+  // The props table of the prefab that joins a real room, beside the stage's.
+  subcomponents: { LiveKitBroadcaster },
   tags: ['autodocs'],
   decorators: [
     (Story) => (

@@ -1,4 +1,4 @@
-import { PlayerStage, type ShowState } from '@show/ui';
+import { LiveKitPlayer, PlayerStage, type ShowState } from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { host, simulatedCamera, SimulatedShow } from './simulated-show';
@@ -11,6 +11,8 @@ import { host, simulatedCamera, SimulatedShow } from './simulated-show';
 const meta = {
   title: 'Viewer/LiveKitPlayer',
   component: PlayerStage,
+  // The props table of the prefab that joins a real room, beside the stage's.
+  subcomponents: { LiveKitPlayer },
   tags: ['autodocs'],
   decorators: [
     (Story, { parameters }) => (

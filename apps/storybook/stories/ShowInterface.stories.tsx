@@ -1,5 +1,6 @@
 import {
   ShowActionError,
+  ShowInterface,
   ShowLayout,
   type ChatRefusal,
   type ShowPort,
@@ -18,6 +19,8 @@ import { catalog, host, message, simulatedCamera, SimulatedShow } from './simula
 const meta = {
   title: 'Viewer/ShowInterface',
   component: ShowLayout,
+  // The props table of the prefab that joins a real room, beside the stage's.
+  subcomponents: { ShowInterface },
   tags: ['autodocs'],
   args: { products: catalog, onCheckout: fn() },
   decorators: [

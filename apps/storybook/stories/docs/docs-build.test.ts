@@ -20,3 +20,20 @@ test.each(pages)('%s: every Markdown table is a table', (page) => {
   const source = readFileSync(fileURLToPath(new URL(`./${page}.mdx`, import.meta.url)), 'utf8');
   if (/^\|.*\|\s*$/m.test(source)) expect(code).toMatch(/\.table\b/);
 });
+
+// Props tables come from @show/ui's TypeScript types (react-docgen-typescript over its source):
+// the prefabs a developer mounts, with the props they pass.
+test.each([
+  ['LiveKitPlayer', ['serverUrl', 'token', 'server', 'onError']],
+  ['LiveKitBroadcaster', ['serverUrl', 'token', 'createTracks']],
+  ['ShowInterface', ['serverUrl', 'token', 'products']],
+])('%s has a props table with its props', (component, props) => {
+  const code = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(`${assets}${file}`, 'utf8'))
+    .join('\n');
+  const start = code.indexOf(`displayName:\`${component}\``);
+  expect(start, `no docgen for ${component}`).toBeGreaterThan(-1);
+  const info = code.slice(start, code.indexOf('}catch', start));
+  for (const prop of props) expect(info).toContain(`${prop}:{`);
+});
