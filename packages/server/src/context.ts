@@ -31,8 +31,10 @@ export interface ShowServerContext {
     /** Staff sign-in tries per client address, and for the whole server. */
     signIn: Limiter;
     signInAll: Limiter;
-    /** Tokens per client address (or per person when addresses are unknown). */
+    /** Tokens per person. */
     tokens: Limiter;
+    /** Tokens for browsers with no session yet, per client address (trusted proxies only). */
+    newcomersPerAddress: Limiter;
     /** Tokens for browsers with no session yet, when addresses are unknown: one shared ceiling. */
     tokensForNewcomers: Limiter;
   };

@@ -189,6 +189,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       signInAll: hot.limiter('sign-in-all', { points: 60, durationMs: 10 * 60_000 }),
       // A page asks at most five times per join (four retries); reloads are rare.
       tokens: hot.limiter('token', { points: 30, durationMs: 60_000 }),
+      newcomersPerAddress: hot.limiter('token-new-address', { points: 120, durationMs: 60_000 }),
       tokensForNewcomers: hot.limiter('token-new', { points: 600, durationMs: 60_000 }),
     },
     address: (request) => clientAddress(request, trustedProxyHops),

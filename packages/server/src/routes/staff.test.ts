@@ -172,15 +172,30 @@ describe('token limits', () => {
       }),
     );
 
-  test('per address behind a trusted proxy, whatever the client puts first', async () => {
+  test('newcomers per address behind a trusted proxy, whatever the client puts first', async () => {
     t = await createTestServer({ trustedProxyHops: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) {
+    for (let i = 0; i < 122; i++) {
       statuses.push((await ask(browser(), `10.1.${i}.1, 198.51.100.66`)).status);
     }
-    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
-    expect(statuses.slice(30)).toEqual([429, 429]);
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(120)).toEqual([429, 429]);
     expect((await ask(browser(), '198.51.100.67')).status).toBe(200);
+  });
+
+  test('someone with a session is limited as a person, not with their neighbours', async () => {
+    t = await createTestServer({ trustedProxyHops: 1 });
+    const ana = browser();
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const response = await ask(ana, '198.51.100.66');
+      ana.remember(response);
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 31).every((s) => s === 200)).toBe(true);
+    expect(statuses[31]).toBe(429);
+    // A neighbour behind the same address (a carrier's NAT) still gets in.
+    expect((await ask(browser(), '198.51.100.66')).status).toBe(200);
   });
 
   test('with no trusted proxy, per person; the header buys nothing', async () => {

@@ -22,29 +22,31 @@ export interface TokenRouteOptions {
    */
   ttlSeconds?: number;
   /**
-   * Replaces the default limit: 30 a minute per client address (with trusted proxies), else per
-   * person, and 600 a minute shared by browsers with no session yet.
+   * Replaces the default limit: 30 a minute per person; for browsers with no session yet, 120 a
+   * minute per client address (with trusted proxies), else 600 a minute for the whole server.
    */
   rateLimit?(request: Request): RateLimitDecision | Promise<RateLimitDecision>;
 }
 
 const NO_DATA = { canPublishData: false } as const;
 
-/** Per address when a trusted proxy says it, else per person; newcomers share one ceiling. */
+/**
+ * Someone with a session is limited as a person. Browsers with no session yet (or that dropped
+ * theirs) are limited per address when a trusted proxy says it, generously, because a mobile
+ * carrier's NAT puts a whole audience behind a few addresses; with no proxy trusted, they share
+ * one server-wide ceiling.
+ */
 async function defaultTokenLimit(
   context: ShowServerContext,
   request: Request,
 ): Promise<RateLimitDecision> {
-  const address = context.address(request);
-  let decision;
-  if (address !== undefined) {
-    decision = await context.limits.tokens.take(`a:${addressKey(address)}`);
-  } else {
-    const person = await context.sessions.person(request);
-    decision = person.isNew
-      ? await context.limits.tokensForNewcomers.take('new')
-      : await context.limits.tokens.take(`p:${person.id}`);
-  }
+  const person = await context.sessions.person(request);
+  const address = person.isNew ? context.address(request) : undefined;
+  const decision = !person.isNew
+    ? await context.limits.tokens.take(`p:${person.id}`)
+    : address !== undefined
+      ? await context.limits.newcomersPerAddress.take(addressKey(address))
+      : await context.limits.tokensForNewcomers.take('new');
   return decision.allowed
     ? { allowed: true }
     : { allowed: false, retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
