@@ -1,0 +1,88 @@
+// Every button and link on the demo's pages can be clicked with a mouse at a phone's and a desktop's
+// width: nothing lies over it (the overlay once covered "Try again"), and no page scrolls sideways
+// (the player was once wider than any phone).
+import { expect, test, type Page } from '@playwright/test';
+import { SHOW_PATH, signIn } from './pages';
+
+const WIDTHS = [320, 390, 1280];
+
+/** What a mouse could not reach on the page as it is now, one line each. */
+function unreachable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (element: Element | null) =>
+      element
+        ? `<${element.tagName.toLowerCase()}${element.className ? ` class="${String(element.className)}"` : ''}> "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`
+        : 'nothing';
+    const root = document.documentElement;
+    if (root.scrollWidth > window.innerWidth + 1) {
+      // The innermost elements that reach past the window's right edge: what to fix.
+      const over = [...document.body.querySelectorAll('*')].filter(
+        (element) =>
+          element.getBoundingClientRect().right > window.innerWidth + 1 &&
+          ![...element.children].some(
+            (child) => child.getBoundingClientRect().right > window.innerWidth + 1,
+          ),
+      );
+      problems.push(
+        `the page is ${root.scrollWidth} px wide in a ${window.innerWidth} px window: ${over.slice(0, 3).map(name).join(', ')}`,
+      );
+    }
+    const targets = document.querySelectorAll(
+      'button:not([disabled]), a[href], input[type="submit"], summary',
+    );
+    for (const target of targets) {
+      const style = getComputedStyle(target);
+      if (style.visibility === 'hidden' || target.closest('[inert], [hidden]')) continue;
+      if (target.getBoundingClientRect().width === 0) continue;
+      target.scrollIntoView({ block: 'center', inline: 'center' });
+      const box = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (!hit || !(hit === target || target.contains(hit))) {
+        problems.push(`${name(target)} is covered by ${name(hit)}`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px every button can be clicked and nothing scrolls sideways`, async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const report: Record<string, string[]> = {};
+
+    for (const path of ['/', SHOW_PATH, '/studio', '/moderate']) {
+      await page.goto(path);
+      report[path] = await unreachable(page);
+    }
+
+    // A viewer who joined (no host live: the player waits, the chat is open).
+    await page.goto(SHOW_PATH);
+    await page.getByLabel('Your name in the chat').fill(`Reach ${width}`);
+    await page.getByRole('button', { name: 'Join the show' }).click();
+    await expect(page.locator('.show-player')).toHaveAttribute('data-show-phase', /waiting|live/, {
+      timeout: 20_000,
+    });
+    report['viewer, joined'] = await unreachable(page);
+
+    // The host, signed in, with the camera previewing.
+    const studio = await context.newPage();
+    await signIn(studio, '/studio', process.env.SHOW_HOST_PASSCODE ?? '');
+    await expect(studio.getByRole('button', { name: 'Go Live' })).toBeEnabled({ timeout: 20_000 });
+    report['studio, signed in'] = await unreachable(studio);
+
+    expect(report).toEqual({
+      '/': [],
+      [SHOW_PATH]: [],
+      '/studio': [],
+      '/moderate': [],
+      'viewer, joined': [],
+      'studio, signed in': [],
+    });
+    await context.close();
+  });
+}
