@@ -94,3 +94,11 @@ test('passcodes are checked per role', async () => {
   expect(await sessions.checkPasscode('moderator', PASSCODES.moderator)).toBe(true);
   expect(await sessions.checkPasscode('host', `${PASSCODES.host} `)).toBe(false);
 });
+
+test('one request is one person, however often it is asked (a newcomer gets one id)', async () => {
+  const sessions = await createSessions(SECRET);
+  const request = new Request('https://shop.example/');
+  const [first, second] = await Promise.all([sessions.person(request), sessions.person(request)]);
+  expect(first).toBe(second);
+  expect((await sessions.person(new Request('https://shop.example/'))).id).not.toBe(first.id);
+});

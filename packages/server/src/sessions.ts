@@ -128,13 +128,21 @@ export async function createSessions(
     return undefined;
   };
 
+  // One answer per request: the token route's limit and its authorization both ask (a cookie
+  // checked once, and a newcomer gets one id, not two).
+  const answered = new WeakMap<Request, Promise<Person & { isNew: boolean }>>();
+
   return {
     cookieNames,
-    async person(request) {
-      const known = await readPerson(readCookie(request, cookieNames.person));
-      return known
-        ? { ...known, isNew: false }
-        : { id: newPersonId(), name: undefined, isNew: true };
+    person(request) {
+      let answer = answered.get(request);
+      if (!answer) {
+        answer = readPerson(readCookie(request, cookieNames.person)).then((known) =>
+          known ? { ...known, isNew: false } : { id: newPersonId(), name: undefined, isNew: true },
+        );
+        answered.set(request, answer);
+      }
+      return answer;
     },
     async personCookie(person) {
       const encodedName = person.name === undefined ? '' : encodeText(person.name);
