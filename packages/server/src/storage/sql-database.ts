@@ -112,6 +112,9 @@ function toMessage(row: ChatRow): StoredChatMessage {
   };
 }
 
+/** What a show-log entry is read from (`logEntry` turns a row into one). */
+const logColumns = ['room', 'kind', 'person', 'detail', 'at'] as const;
+
 type LogRow = {
   room: string;
   kind: ShowLogKind;
@@ -282,7 +285,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
       guarded(async () => {
         const rows = await db
           .selectFrom('show_log')
-          .select(['room', 'kind', 'person', 'detail', 'at'])
+          .select(logColumns)
           .where('room', '=', room)
           .orderBy('seq', 'asc')
           .limit(limit)
@@ -293,7 +296,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
       guarded(async () => {
         let query = db
           .selectFrom('show_log')
-          .select(['room', 'kind', 'person', 'detail', 'at'])
+          .select(logColumns)
           .where('room', '=', room)
           .where('kind', '=', kind);
         if (detail !== undefined) query = query.where('detail', '=', detail);
