@@ -15,4 +15,5 @@ export { openRoomPage, roomPageEntry, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
 export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';
 export { freeTcpPort, freeTcpPorts } from './ports.mjs';
+export { run } from './run.mjs';
 export { startReverseProxy } from './reverse-proxy.mjs';

@@ -23,6 +23,10 @@ const STEPS = [
     args: ['turbo', 'run', 'test:storybook', '--concurrency=1'],
   },
   {
+    name: 'consumer test (packed packages in fresh Next.js, Vite and Node apps)',
+    args: ['turbo', 'run', 'test:consumers', '--concurrency=1'],
+  },
+  {
     name: 'end-to-end tests (Playwright, next start)',
     args: ['turbo', 'run', 'e2e', '--concurrency=1'],
   },

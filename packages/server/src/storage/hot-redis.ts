@@ -34,7 +34,10 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function createRedisHotStore(options: RedisHotStoreOptions): Promise<HotStore> {
-  const { Redis: Client } = await import('ioredis');
+  // An optional peer: bundlers leave it to run time, so an app without it still builds.
+  const { Redis: Client } = await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ 'ioredis'
+  );
   const prefix = options.prefix ?? 'show:';
   // Fail fast while Redis is down (a clear 503), rather than queue requests until it returns.
   const redis: Redis = new Client(options.url, {

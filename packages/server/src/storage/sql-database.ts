@@ -34,7 +34,10 @@ export function parseDatabaseUrl(url = 'sqlite:show.sqlite'): { dialect: Dialect
 
 async function dialectFor(dialect: Dialect, target: string, poolSize: number) {
   if (dialect === 'postgres') {
-    const { default: pg } = await import('pg');
+    // An optional peer: bundlers leave it to run time, so an app without it still builds.
+    const { default: pg } = await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ 'pg'
+    );
     const pool = new pg.Pool({
       connectionString: target,
       max: poolSize,
