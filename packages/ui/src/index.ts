@@ -1,5 +1,5 @@
 // Store: one per show; framework-agnostic state and the pure rules behind it.
-export { createShowStore, initialShowState, HISTORY_LENGTH } from './store/show-store';
+export { createShowStore } from './store/show-store';
 export type {
   AttachableTrack,
   HostView,
@@ -12,8 +12,7 @@ export type {
   ShowStore,
   StudioPort,
 } from './store/show-store';
-export { addToCart, setLine, summarizeCart } from './store/cart';
-export type { CartChange, CartLine, CartLines, CartSummary } from './store/cart';
+export type { CartLine, CartLines, CartSummary } from './store/cart';
 export { defaultChatLimits } from './store/chat';
 export type {
   ChatAuthor,
@@ -22,58 +21,23 @@ export type {
   ChatRefusal,
   ParticipantRole,
 } from './store/chat';
-export {
-  formatPrice,
-  isSoldOut,
-  maxQuantity,
-  productProblem,
-  safeProductUrl,
-} from './store/products';
+export { formatPrice } from './store/products';
 export type { Price, Product } from './store/products';
-export {
-  CHAT_TOPIC,
-  MAX_PINS,
-  PINS_ATTRIBUTE,
-  REACTION_TOPIC,
-  ROLE_ATTRIBUTE,
-  STATUS_ATTRIBUTE,
-  VIEWER_REPORT_TOPIC,
-} from './store/protocol';
+export { MAX_PINS } from './store/protocol';
 export type { HostStatus } from './store/protocol';
 export { SERVER_TOPIC, decodeServerPacket } from './store/server-protocol';
 export type { ServerChatMessage, ServerEvent, ServerHistory } from './store/server-protocol';
 export { ShowActionError } from './store/show-action-error';
 export type { ShowActionErrorCode } from './store/show-action-error';
-export { cartStorageKey, persistCart } from './store/persist-cart';
 export type { CartStorage } from './store/persist-cart';
 
-// LiveKit bindings: a room joined, bound to a store, measured.
-export { bindRoom } from './room/bind-room';
-export type { BindRoomOptions } from './room/bind-room';
+// LiveKit bindings: the server's client, the session's options, the host's actions.
 export { createShowServerClient } from './room/server-client';
 export type { ShowServerClient, ShowServerClientOptions } from './room/server-client';
-export { bindMetrics } from './room/bind-metrics';
 export type { BindMetricsOptions } from './room/bind-metrics';
-export {
-  backoffDelay,
-  createShowSession,
-  defaultRetryPolicy,
-  isPermanentFailure,
-} from './room/session';
-export type {
-  RetryPolicy,
-  ShowSessionFailure,
-  ShowSession as ShowSessionHandle,
-  ShowSessionOptions,
-  TokenSource,
-} from './room/session';
-export {
-  cameraPublishOptions,
-  endShow,
-  goLive,
-  mediaProblemOf,
-  microphonePublishOptions,
-} from './room/broadcast';
+export { defaultRetryPolicy } from './room/session';
+export type { RetryPolicy, ShowSessionFailure, TokenSource } from './room/session';
+export { endShow, goLive } from './room/broadcast';
 export type { MediaProblem, PreviewRequest } from './room/broadcast';
 
 // Hooks: state and actions, for teams building their own markup.
@@ -97,11 +61,7 @@ export { ConnectionStatus, defaultConnectionLabels } from './components/Connecti
 export type { ConnectionStatusProps, ShowConnectionState } from './components/ConnectionStatus';
 export { Sparkline } from './components/Sparkline';
 export type { SparklineProps } from './components/Sparkline';
-export {
-  StreamMetrics,
-  defaultStreamMetricsLabels,
-  streamHealth,
-} from './components/StreamMetrics';
+export { StreamMetrics, defaultStreamMetricsLabels } from './components/StreamMetrics';
 export type {
   StreamHealth,
   StreamMetricsLabels,
@@ -119,11 +79,7 @@ export { CartPanel, defaultCartLabels } from './components/CartPanel';
 export type { CartLabels, CartPanelProps } from './components/CartPanel';
 export { ReactionButton } from './components/ReactionButton';
 export type { ReactionButtonProps } from './components/ReactionButton';
-export {
-  StreamControlPanel,
-  defaultControlPanelLabels,
-  formatElapsed,
-} from './components/StreamControlPanel';
+export { StreamControlPanel, defaultControlPanelLabels } from './components/StreamControlPanel';
 export type { ControlPanelLabels, StreamControlPanelProps } from './components/StreamControlPanel';
 export { BroadcasterStage, defaultBroadcasterLabels } from './components/BroadcasterStage';
 export type { BroadcasterLabels, BroadcasterStageProps } from './components/BroadcasterStage';
@@ -139,13 +95,3 @@ export { ShowInterface } from './prefabs/ShowInterface';
 export type { ShowInterfaceProps } from './prefabs/ShowInterface';
 export { LiveKitBroadcaster } from './prefabs/LiveKitBroadcaster';
 export type { LiveKitBroadcasterProps } from './prefabs/LiveKitBroadcaster';
-
-export {
-  UNKNOWN,
-  formatBitrate,
-  formatCount,
-  formatFps,
-  formatMs,
-  formatRatio,
-  formatResolution,
-} from './format';
