@@ -177,7 +177,7 @@ export const ChatMuted: Story = {
 
 /** A port whose server refuses every message for `refusal`, as `createShowServerClient` reports it. */
 const refusingPort = (refusal: ChatRefusal): ShowPort => ({
-  sendChat: () => Promise.reject(new ShowActionError(refusal.reason, 'Refused.', refusal)),
+  sendChat: () => Promise.reject(new ShowActionError(refusal.reason, 'Refused.', { refusal })),
   deleteMessage: () => Promise.resolve(),
   react: () => Promise.resolve(),
   setPins: () => Promise.resolve(),
@@ -192,7 +192,7 @@ export const SendingTooFast: Story = {
       phase: 'live',
       self: { identity: 'me', name: 'Ana', role: 'viewer' },
       host: host({ camera: simulatedCamera() }),
-      port: refusingPort({ reason: 'rate-limited', retryInMs: 6200 }),
+      port: refusingPort({ reason: 'rate_limited', retryInMs: 6200 }),
     }),
   },
   play: async ({ canvasElement }) => {

@@ -13,7 +13,7 @@ export type AlertFigure =
   | 'downloadFps'
   | 'framesDecodedDelta';
 
-interface RuleBase {
+export interface RuleBase {
   id: string;
   severity: 'warning' | 'critical';
   /** For people: what is wrong, in a sentence. */

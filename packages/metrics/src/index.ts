@@ -38,6 +38,7 @@ export type {
   AlertMonitor,
   AlertRule,
   CollapseRule,
+  RuleBase,
   StateRule,
   ThresholdRule,
 } from './alerts';

@@ -1,5 +1,7 @@
 export { createShowServer } from './show-server';
-export type { ShowServer, ShowServerOptions } from './show-server';
+export type { RoomHandler, ShowServer, ShowServerOptions } from './show-server';
+export type { OutboxStats } from './outbox';
+export type { StaffPages } from './routes/staff';
 export type { TokenRouteOptions } from './routes/token';
 export type { ChatHistoryBody } from './routes/chat';
 export type { ShowStateBody } from './routes/show';
@@ -12,7 +14,7 @@ export {
   checkSessionSecret,
   createSessions,
 } from './sessions';
-export type { Person, Sessions, StaffRole } from './sessions';
+export type { Person, SessionOptions, Sessions, StaffRole } from './sessions';
 export { HOST_IDENTITY, personOf } from './identity';
 export { MAX_NAME_LENGTH, displayName } from './display-name';
 export { SERVER_TOPIC, WIRE_VERSION, encodePacket } from './wire';
@@ -23,6 +25,7 @@ export { openShowStorage } from './storage/open-storage';
 export type { ShowStorage, ShowStorageOptions } from './storage/open-storage';
 export { openDatabase, parseDatabaseUrl } from './storage/sql-database';
 export type { OpenDatabaseOptions } from './storage/sql-database';
+export type { Dialect } from './storage/sql-schema';
 export { createMemoryHotStore } from './storage/hot-memory';
 export { createRedisHotStore } from './storage/hot-redis';
 export type { RedisHotStoreOptions } from './storage/hot-redis';

@@ -74,7 +74,7 @@ export interface ShowServerOptions {
   now?(): number;
 }
 
-type RoomHandler = (request: Request, room: string) => Promise<Response>;
+export type RoomHandler = (request: Request, room: string) => Promise<Response>;
 
 export interface ShowServer {
   /** `GET|POST /api/livekit/token` */

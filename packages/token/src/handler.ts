@@ -91,7 +91,7 @@ const GENERIC: Partial<Record<number, string>> = {
  * A token endpoint on the standard Fetch API (`Request` → `Response`): mount it unchanged in a
  * Next.js route handler, Hono, a worker, or Node's own server.
  *
- * Contract (the seed's): `GET ?room=&username=&admin=` or a JSON `POST { room, username, admin }`
+ * Contract: `GET ?room=&username=&admin=` or a JSON `POST { room, username, admin }`
  * → `{ token, identity, room, role, expiresAt }`. Errors are `{ error: { code, message } }` with
  * 400/401/403/405/413/415/429; every response carries `Cache-Control: no-store`.
  */

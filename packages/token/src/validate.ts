@@ -11,7 +11,7 @@ export const limits = Object.freeze({
   attributesMaxBytes: 64_000,
   ttlMinSeconds: 60,
   ttlMaxSeconds: 24 * 60 * 60,
-  /** The seed's figure: two hours. */
+  /** Two hours: long enough for a show, short enough that a leaked token soon expires. */
   ttlDefaultSeconds: 2 * 60 * 60,
   /** A shorter HS256 secret can be brute-forced; LiveKit's server warns below 32 too. */
   secretMinBytes: 32,

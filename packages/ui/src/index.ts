@@ -28,7 +28,7 @@ export type { HostStatus } from './store/protocol';
 export { SERVER_TOPIC, decodeServerPacket } from './store/server-protocol';
 export type { ServerChatMessage, ServerEvent, ServerHistory } from './store/server-protocol';
 export { ShowActionError } from './store/show-action-error';
-export type { ShowActionErrorCode } from './store/show-action-error';
+export type { ShowActionErrorCode, ShowActionErrorOptions } from './store/show-action-error';
 export type { CartStorage } from './store/persist-cart';
 
 // LiveKit bindings: the server's client, the session's options, the host's actions.

@@ -32,9 +32,11 @@ function renderChat(sendChat: ShowPort['sendChat'], maxLength?: number) {
 describe('ChatPanel feedback', () => {
   test('too fast: says when to try again and keeps the draft', async () => {
     renderChat(async () => {
-      throw new ShowActionError('rate-limited', 'Too many messages.', {
-        reason: 'rate-limited',
-        retryInMs: 2300,
+      throw new ShowActionError('rate_limited', 'Too many messages.', {
+        refusal: {
+          reason: 'rate_limited',
+          retryInMs: 2300,
+        },
       });
     });
     const input = screen.getByPlaceholderText('Say something nice…');

@@ -71,9 +71,9 @@ function refusalText(refusal: ChatRefusal, l: ChatLabels): string | undefined {
   switch (refusal.reason) {
     case 'empty':
       return undefined;
-    case 'too-long':
+    case 'too_long':
       return l.tooLong(refusal.maxLength);
-    case 'rate-limited':
+    case 'rate_limited':
       return l.rateLimited(Math.ceil(refusal.retryInMs / 1000));
     case 'muted':
       return l.muted;

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { MAX_PINS } from '../store/protocol';
 import type { Product } from '../store/products';
+import { ShowActionError } from '../store/show-action-error';
 import { useShow } from './context';
 
 export interface PinnedProducts {
@@ -28,7 +29,7 @@ export function usePinnedProducts(products: readonly Product[]): PinnedProducts 
   }, [products, pinnedIds]);
   const setPins = useCallback(
     async (ids: readonly string[]) => {
-      if (!port) throw new Error('Not connected to the show.');
+      if (!port) throw new ShowActionError('offline', 'Not connected to the show.');
       await port.setPins(ids);
     },
     [port],

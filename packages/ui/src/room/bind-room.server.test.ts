@@ -133,7 +133,8 @@ describe('bindRoom with a show server', () => {
     const { server } = fakeServer({
       sendChat: async (text, id) => {
         ids.push(id);
-        if (fail) throw new ShowActionError('unreachable', 'down', { reason: 'unreachable' });
+        if (fail)
+          throw new ShowActionError('unreachable', 'down', { refusal: { reason: 'unreachable' } });
         return { ...chat(id, 5, ME), text };
       },
     });

@@ -302,10 +302,14 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     port: {
       async sendChat(draft) {
         if (store.getState().chatMuted)
-          throw new ShowActionError('muted', 'Chat is muted for you.', { reason: 'muted' });
+          throw new ShowActionError('muted', 'Chat is muted for you.', {
+            refusal: { reason: 'muted' },
+          });
         const checked = checkDraft(draft, limits);
         if (!('text' in checked)) {
-          throw new ShowActionError(checked.reason, 'The message cannot be sent.', checked);
+          throw new ShowActionError(checked.reason, 'The message cannot be sent.', {
+            refusal: checked,
+          });
         }
         if (server) {
           // The server limits and stamps; its refusals (too fast, muted, unreachable) reach the UI.
@@ -326,9 +330,11 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
         }
         const allowed = limiter.take(now());
         if (!allowed.ok) {
-          throw new ShowActionError('rate-limited', 'Too many messages.', {
-            reason: 'rate-limited',
-            retryInMs: allowed.retryInMs,
+          throw new ShowActionError('rate_limited', 'Too many messages.', {
+            refusal: {
+              reason: 'rate_limited',
+              retryInMs: allowed.retryInMs,
+            },
           });
         }
         const message = {
@@ -362,7 +368,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
         if (self().role !== 'host') throw new ShowActionError('forbidden', 'Only the host pins.');
         const unique = [...new Set(ids)];
         if (unique.length > MAX_PINS) {
-          throw new ShowActionError('too-many-pins', `At most ${MAX_PINS} products can be pinned.`);
+          throw new ShowActionError('too_many_pins', `At most ${MAX_PINS} products can be pinned.`);
         }
         if (server) await server.setPins(unique);
         else await room.localParticipant.setAttributes({ [PINS_ATTRIBUTE]: encodePins(unique) });

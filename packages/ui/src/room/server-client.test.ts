@@ -38,7 +38,7 @@ test('posts chat as JSON to the show’s route and returns the stored message', 
 test('refusals become the chat refusals the UI explains', async () => {
   const tooFast = answering(429, { error: { code: 'rate_limited', retryAfterMs: 4200 } });
   expect((await refusal(tooFast.client.sendChat('x', 'id-00000001'))).refusal).toEqual({
-    reason: 'rate-limited',
+    reason: 'rate_limited',
     retryInMs: 4200,
   });
   const muted = answering(403, { error: { code: 'muted' } });

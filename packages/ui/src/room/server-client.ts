@@ -47,16 +47,20 @@ function refusalOf(
       typeof body?.error?.retryAfterMs === 'number'
         ? body.error.retryAfterMs
         : Number(retryAfter ?? 1) * 1000;
-    return new ShowActionError('rate-limited', 'Too many messages.', {
-      reason: 'rate-limited',
-      retryInMs: ms,
+    return new ShowActionError('rate_limited', 'Too many messages.', {
+      refusal: {
+        reason: 'rate_limited',
+        retryInMs: ms,
+      },
     });
   }
   if (code === 'muted')
-    return new ShowActionError('muted', 'Chat is muted for you.', { reason: 'muted' });
+    return new ShowActionError('muted', 'Chat is muted for you.', { refusal: { reason: 'muted' } });
   if (status === 401 || status === 403) return new ShowActionError('forbidden', 'Not allowed.');
   return new ShowActionError('unreachable', 'The show server did not answer.', {
-    reason: 'unreachable',
+    refusal: {
+      reason: 'unreachable',
+    },
   });
 }
 
@@ -77,9 +81,12 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
       });
-    } catch {
+    } catch (error) {
       throw new ShowActionError('unreachable', 'The show server did not answer.', {
-        reason: 'unreachable',
+        cause: error,
+        refusal: {
+          reason: 'unreachable',
+        },
       });
     }
     const parsed = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
@@ -114,7 +121,9 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
       const message = parseChatMessage(body.message);
       if (!message)
         throw new ShowActionError('unreachable', 'The show server answered oddly.', {
-          reason: 'unreachable',
+          refusal: {
+            reason: 'unreachable',
+          },
         });
       return message;
     },

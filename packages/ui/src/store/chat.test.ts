@@ -14,7 +14,7 @@ describe('chat rules', () => {
     expect(checkDraft('  hi  ', { maxLength: 5 })).toEqual({ text: 'hi' });
     expect(checkDraft('   ', { maxLength: 5 })).toEqual({ reason: 'empty' });
     expect(checkDraft('😀😀😀😀😀', { maxLength: 5 })).toEqual({ text: '😀😀😀😀😀' });
-    expect(checkDraft('abcdef', { maxLength: 5 })).toEqual({ reason: 'too-long', maxLength: 5 });
+    expect(checkDraft('abcdef', { maxLength: 5 })).toEqual({ reason: 'too_long', maxLength: 5 });
   });
 
   test('the rate limit is a sliding window that says how long to wait', () => {

@@ -38,8 +38,8 @@ export const defaultChatLimits: ChatLimits = {
 
 export type ChatRefusal =
   | { reason: 'empty' }
-  | { reason: 'too-long'; maxLength: number }
-  | { reason: 'rate-limited'; retryInMs: number }
+  | { reason: 'too_long'; maxLength: number }
+  | { reason: 'rate_limited'; retryInMs: number }
   | { reason: 'muted' }
   | { reason: 'offline' }
   /** The show's server did not answer (or failed): the draft is kept for another try. */
@@ -53,7 +53,7 @@ export function checkDraft(
   const text = draft.trim();
   if (text.length === 0) return { reason: 'empty' };
   if ([...text].length > limits.maxLength)
-    return { reason: 'too-long', maxLength: limits.maxLength };
+    return { reason: 'too_long', maxLength: limits.maxLength };
   return { text };
 }
 
