@@ -11,6 +11,7 @@ const port = Number(process.env.DEMO_E2E_PORT ?? 3100);
 process.env.SHOW_HOST_PASSCODE ??= `e2e-${randomBytes(12).toString('base64url')}`;
 process.env.SHOW_MODERATOR_PASSCODE ??= `e2e-mod-${randomBytes(12).toString('base64url')}`;
 process.env.SHOW_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+process.env.SHOW_METRICS_TOKEN ??= randomBytes(24).toString('base64url');
 // A fresh embedded database per run (set DATABASE_URL / REDIS_URL to run on PostgreSQL / Redis).
 process.env.DATABASE_URL ??= `sqlite:${join(tmpdir(), `show-e2e-${randomBytes(6).toString('hex')}.sqlite`)}`;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -41,6 +42,7 @@ export default defineConfig({
       SHOW_HOST_PASSCODE: process.env.SHOW_HOST_PASSCODE,
       SHOW_MODERATOR_PASSCODE: process.env.SHOW_MODERATOR_PASSCODE,
       SHOW_SESSION_SECRET: process.env.SHOW_SESSION_SECRET,
+      SHOW_METRICS_TOKEN: process.env.SHOW_METRICS_TOKEN,
       DATABASE_URL: process.env.DATABASE_URL,
       ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     },

@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base';
 
-// Node: the storage adapters load native SQLite, pg and ioredis (the last two only when asked for).
+// Node: the storage adapters load native SQLite, pg and ioredis (the last two only when asked for);
+// `prometheus` is a second entry, the only one that needs prom-client.
 export default defineConfig(
-  packageConfig({ platform: 'node', external: ['better-sqlite3', 'pg', 'ioredis'] }),
+  packageConfig({
+    entry: { index: 'src/index.ts', prometheus: 'src/prometheus.ts' },
+    platform: 'node',
+    external: ['better-sqlite3', 'pg', 'ioredis', 'prom-client'],
+  }),
 );

@@ -1,4 +1,5 @@
 import 'server-only';
+import { log } from '../lib/log';
 
 const logged = new Set<string>();
 
@@ -12,7 +13,7 @@ export function NotConfigured({ title, problems }: { title: string; problems: st
   const key = problems.join('\n');
   if (!details && !logged.has(key)) {
     logged.add(key);
-    console.error(`show demo: not configured:\n- ${problems.join('\n- ')}`);
+    log().error({ problems }, 'the demo is not configured');
   }
   return (
     <main className="page">

@@ -29,6 +29,7 @@ describe('readConfig', () => {
         localDev: false,
         trustedProxyHops: 0,
         maxParticipants: 1000,
+        metricsToken: undefined,
       },
     });
   });

@@ -35,6 +35,11 @@ export interface DemoConfig {
   trustedProxyHops: number;
   /** SHOW_MAX_PARTICIPANTS: most people in the show's room at once (default 1000). */
   maxParticipants: number;
+  /**
+   * SHOW_METRICS_TOKEN: the bearer token Prometheus sends to `GET /api/metrics` (at least 16
+   * characters). Unset, the route answers 404 to everyone.
+   */
+  metricsToken: string | undefined;
 }
 
 /** Secrets published in LiveKit's docs and examples: anyone can sign tokens with them. */
@@ -144,6 +149,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'REDIS_URL must start with redis:// or rediss:// (or be unset: limits stay in memory).',
     );
   }
+  const metricsToken = env.SHOW_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    problems.push(
+      'SHOW_METRICS_TOKEN must be at least 16 characters (or unset: no metrics are served).',
+    );
+  }
   if (env.LIVEKIT_URL?.trim() && !/^(wss?|https?):\/\/[^/\s]+/.test(serverUrl)) {
     problems.push(
       'LIVEKIT_URL must start with ws://, wss://, http:// or https:// followed by a host.',
@@ -167,6 +178,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           localDev,
           trustedProxyHops: trustedProxyHops ?? 0,
           maxParticipants: maxParticipants ?? 1000,
+          metricsToken,
         },
       };
 }

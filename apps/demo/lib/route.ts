@@ -1,7 +1,8 @@
 import 'server-only';
 import type { ShowServer } from '@show/server';
-import { readConfig } from './config';
-import { demoServer } from './show-server';
+import { readConfig, type DemoConfig } from './config';
+import { log } from './log';
+import { demoServer, type DemoServer } from './show-server';
 
 const notConfigured = () =>
   Response.json(
@@ -14,25 +15,62 @@ const unavailable = () =>
     { status: 503, headers: { 'Cache-Control': 'no-store' } },
   );
 
-/** The show server, or a JSON 503 saying why not (never the reason's details). */
-async function withServer(work: (show: ShowServer) => Promise<Response>): Promise<Response> {
+const REQUEST_ID = /^[\w.-]{8,64}$/;
+
+/**
+ * The request's id: the one a trusted proxy set (`X-Request-Id`), else a new one. A client's own
+ * header is not believed when no proxy is trusted (it could be anything, and would go in the log).
+ */
+function requestId(request: Request, config: DemoConfig | undefined): string {
+  const given = request.headers.get('x-request-id');
+  if (config && config.trustedProxyHops > 0 && given && REQUEST_ID.test(given)) return given;
+  return crypto.randomUUID();
+}
+
+/**
+ * The demo server, or a JSON 503 saying why not (never the reason's details). Every request is
+ * logged once, as JSON, with its id (also sent back as `X-Request-Id`), route, room and answer.
+ */
+async function withServer(
+  request: Request,
+  room: string | undefined,
+  work: (server: DemoServer) => Promise<Response>,
+): Promise<Response> {
+  const started = performance.now();
   const result = readConfig();
-  if (!result.ok) return notConfigured();
-  let show: ShowServer;
-  try {
-    show = (await demoServer(result.config)).show;
-  } catch (error) {
-    console.error('show server:', error instanceof Error ? error.message : 'error');
-    return unavailable();
+  const id = requestId(request, result.ok ? result.config : undefined);
+  let response: Response;
+  if (!result.ok) {
+    response = notConfigured();
+  } else {
+    let server: DemoServer | undefined;
+    try {
+      server = await demoServer(result.config);
+    } catch (error) {
+      log().error({ err: error, requestId: id }, 'show server unavailable');
+    }
+    response = server ? await work(server) : unavailable();
   }
-  return work(show);
+  const path = new URL(request.url).pathname;
+  const entry = {
+    requestId: id,
+    method: request.method,
+    path,
+    ...(room !== undefined && { room }),
+    status: response.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+  if (response.status >= 500) log().warn(entry, 'request failed');
+  else log().info(entry, 'request');
+  response.headers.set('X-Request-Id', id);
+  return response;
 }
 
 type Room = { params: Promise<{ room: string }> };
 
 /** A Next route for one of the show server's handlers that takes (request). */
 export function route(pick: (show: ShowServer) => (request: Request) => Promise<Response>) {
-  return (request: Request) => withServer((show) => pick(show)(request));
+  return (request: Request) => withServer(request, undefined, ({ show }) => pick(show)(request));
 }
 
 /** A Next route for a handler that takes (request, room) from `/api/shows/[room]/…`. */
@@ -41,6 +79,10 @@ export function roomRoute(
 ) {
   return async (request: Request, { params }: Room) => {
     const { room } = await params;
-    return withServer((show) => pick(show)(request, room));
+    return withServer(request, room, ({ show }) => pick(show)(request, room));
   };
 }
+
+/** `GET /api/metrics`: this process's Prometheus metrics, for a bearer of SHOW_METRICS_TOKEN. */
+export const metricsRoute = (request: Request) =>
+  withServer(request, undefined, ({ metrics }) => metrics.handler(request));

@@ -1,13 +1,17 @@
 import 'server-only';
 import { createShowServer, openShowStorage, type ShowServer } from '@show/server';
+import { createPrometheusObserver, type PrometheusObserver } from '@show/server/prometheus';
 import { createRoomService, createWebhookReceiver } from '@show/token';
 import { SHOW_ROOM } from './catalog';
 import type { DemoConfig } from './config';
+import { log } from './log';
 import { minterFor } from './minter';
 import { sessionsFor } from './sessions';
 
 export interface DemoServer {
   show: ShowServer;
+  /** Prometheus metrics of this process, served at `/api/metrics` with SHOW_METRICS_TOKEN. */
+  metrics: PrometheusObserver;
 }
 
 const KEY = Symbol.for('show.demo.server');
@@ -19,6 +23,7 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     sessionsFor(config),
     openShowStorage({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }),
   ]);
+  const metrics = createPrometheusObserver({ bearerToken: config.metricsToken });
   const show = createShowServer({
     minter,
     roomService: createRoomService({ url: config.serverUrl, minter }),
@@ -34,13 +39,10 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     ...storage,
     isShow: (room) => room === SHOW_ROOM,
     production: process.env.NODE_ENV === 'production',
-    onError: (error) =>
-      console.error(
-        'show server:',
-        error instanceof Error ? `${error.name}: ${error.message}` : 'error',
-      ),
+    observe: metrics.observe,
+    onError: (error) => log().error({ err: error }, 'show server error'),
   });
-  return { show };
+  return { show, metrics };
 }
 
 /**
@@ -60,6 +62,7 @@ export function demoServer(config: DemoConfig): Promise<DemoServer> {
     String(config.localDev),
     config.trustedProxyHops,
     config.maxParticipants,
+    config.metricsToken ?? '',
   ].join('\u0000');
   const holder = globalThis as Holder;
   if (holder[KEY]?.key !== key) {

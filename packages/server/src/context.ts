@@ -5,6 +5,7 @@ import type { Outbox } from './outbox';
 import type { PresenceReconciler } from './presence-reconciler';
 import type { RoomOpener } from './room-opener';
 import type { Sessions, StaffRole } from './sessions';
+import type { Observe } from './observer';
 import type { HotStore, Limiter, ShowDatabase } from './storage/types';
 import { requireMethod, requireSameSite } from './http';
 import { ShowServerError } from './server-error';
@@ -45,6 +46,7 @@ export interface ShowServerContext {
   isShow(room: string): Promise<boolean>;
   production: boolean;
   onError: ((error: unknown) => void) | undefined;
+  observe: Observe;
   now(): number;
 }
 

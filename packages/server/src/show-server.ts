@@ -5,7 +5,7 @@ import { defaultChatRules, type ChatRules } from './chat-rules';
 import type { ShowServerContext } from './context';
 import { refusal } from './http';
 import { ShowServerError } from './server-error';
-import { createOutbox, type OutboxStats } from './outbox';
+import { createOutbox, type Outbox, type OutboxStats } from './outbox';
 import { createReportRelay } from './report-relay';
 import { readHistory, sendChat } from './routes/chat';
 import { deleteMessage, listMuted, setMuted } from './routes/moderation';
@@ -19,6 +19,8 @@ import { defaultStaffPages, signIn, signOut, type StaffPages } from './routes/st
 import { clientAddress } from './client-address';
 import { createRoomOpener } from './room-opener';
 import { createPresenceReconciler } from './presence-reconciler';
+import { observedStorage, observing, type ShowObserver, type ShowRoute } from './observer';
+import { isShowServerError } from './server-error';
 import type { Sessions } from './sessions';
 import { ROOM_PATTERN } from '@show/token';
 import type { HotStore, ShowDatabase } from './storage/types';
@@ -71,6 +73,11 @@ export interface ShowServerOptions {
   production?: boolean;
   /** Sees unexpected errors and failed deliveries, for your log; never sent to clients. */
   onError?(error: unknown): void;
+  /**
+   * Callbacks for your monitoring: requests, tokens, webhooks and their lag, storage calls,
+   * audiences. `createPrometheusObserver` from `@show/server/prometheus` is one.
+   */
+  observe?: ShowObserver;
   now?(): number;
 }
 
@@ -126,13 +133,23 @@ function byMethod(handlers: Record<string, RoomHandler>): RoomHandler {
 export function createShowServer(options: ShowServerOptions): ShowServer {
   const rules: ChatRules = { ...defaultChatRules, ...options.rules };
   const reportIntervalMs = options.reportIntervalMs ?? 5000;
-  const { roomService, hot, onError } = options;
+  const { roomService, onError } = options;
+  const observe = observing(options.observe);
+  const { database, hot } = observedStorage(options.database, options.hot, options.observe ?? {});
   const production = options.production ?? true;
-  const outbox = createOutbox({
+  const delivery = createOutbox({
     send: (room, data) => roomService.sendData(room, data, { topic: SERVER_TOPIC }),
     intervalMs: options.batchIntervalMs ?? 200,
     ...(onError && { onError }),
   });
+  // Every audience change goes out as a `viewers` event (webhooks and the reconciler alike).
+  const outbox: Outbox = {
+    ...delivery,
+    push(room, event) {
+      if (event.type === 'viewers') observe.viewers({ room, viewers: event.count });
+      delivery.push(room, event);
+    },
+  };
   const relay = createReportRelay({
     intervalMs: reportIntervalMs,
     send: (room, data, destination) =>
@@ -162,7 +179,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     reconciler,
     webhooks: options.webhooks,
     sessions: options.sessions,
-    database: options.database,
+    database,
     hot,
     outbox,
     rules,
@@ -201,42 +218,61 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     isShow: async (room) => ROOM_PATTERN.test(room) && room.length <= 256 && (await isShow(room)),
     production,
     onError,
+    observe,
     now: options.now ?? Date.now,
   };
 
+  /** Answers a refusal for whatever a route throws, and tells the observer how it went. */
   const guard =
-    <A extends unknown[]>(work: (...args: A) => Promise<Response>) =>
+    <A extends [Request, ...string[]]>(route: ShowRoute, work: (...args: A) => Promise<Response>) =>
     async (...args: A): Promise<Response> => {
+      const started = performance.now();
+      let response: Response;
+      let code: string | undefined;
       try {
-        return await work(...args);
+        response = await work(...args);
       } catch (error) {
-        return refusal(error, production, onError);
+        code = isShowServerError(error) ? error.code : 'internal_error';
+        response = refusal(error, production, onError);
       }
+      const seconds = (performance.now() - started) / 1000;
+      observe.request({ route, method: args[0].method, status: response.status, code, seconds });
+      return response;
     };
+  const tokens = tokenRoute(context, options.token);
 
   const server: ShowServer = {
-    token: tokenRoute(context, options.token),
-    webhook: guard((request: Request) => receiveWebhook(context, request)),
-    show: guard((request: Request, room: string) => readShow(context, request, room)),
-    history: guard((request: Request, room: string) => readHistory(context, request, room)),
+    // The token route answers its own refusals (@show/token's handler); only timed here.
+    token: guard('token', (request: Request) => tokens(request)),
+    webhook: guard('webhook', (request: Request) => receiveWebhook(context, request)),
+    show: guard('show', (request: Request, room: string) => readShow(context, request, room)),
+    history: guard('history', (request: Request, room: string) =>
+      readHistory(context, request, room),
+    ),
     chat: guard(
+      'chat',
       byMethod({
         GET: (request, room) => readHistory(context, request, room),
         POST: (request, room) => sendChat(context, request, room),
       }),
     ),
-    deleteMessage: guard((request: Request, room: string) => deleteMessage(context, request, room)),
+    deleteMessage: guard('chat_delete', (request: Request, room: string) =>
+      deleteMessage(context, request, room),
+    ),
     mutes: guard(
+      'mutes',
       byMethod({
         GET: (request, room) => listMuted(context, request, room),
         POST: (request, room) => setMuted(context, request, room),
       }),
     ),
-    react: guard((request: Request, room: string) => react(context, request, room)),
-    pins: guard((request: Request, room: string) => setPins(context, request, room)),
-    report: guard((request: Request, room: string) => receiveReport(context, relay, request, room)),
-    signIn: guard((request: Request) => signIn(context, staffPages, request)),
-    signOut: guard((request: Request) => signOut(context, staffPages, request)),
+    react: guard('reactions', (request: Request, room: string) => react(context, request, room)),
+    pins: guard('pins', (request: Request, room: string) => setPins(context, request, room)),
+    report: guard('reports', (request: Request, room: string) =>
+      receiveReport(context, relay, request, room),
+    ),
+    signIn: guard('sign_in', (request: Request) => signIn(context, staffPages, request)),
+    signOut: guard('sign_out', (request: Request) => signOut(context, staffPages, request)),
     async handle(request, basePath = '/api') {
       const path = new URL(request.url).pathname;
       if (!path.startsWith(`${basePath}/`)) return undefined;

@@ -68,6 +68,7 @@ test('every code example in the READMEs names the file it is, so CI can compile 
     'lib/chat-mutes.ts',
     'lib/show.ts',
     'app/api/[...path]/route.ts',
+    'lib/metrics.ts',
     'app/show/Viewer.tsx',
     'app/studio/Studio.tsx',
   ]);

@@ -74,7 +74,10 @@ export function tokenRoute(
   options: TokenRouteOptions = {},
 ): (request: Request) => Promise<Response> {
   // The person each request turned out to be, for the cookie (the handler is shared).
-  const people = new WeakMap<Request, { person: Person; changed: boolean }>();
+  const people = new WeakMap<
+    Request,
+    { person: Person; changed: boolean; role: 'viewer' | 'host' | 'moderator' }
+  >();
   const handle = createTokenHandler({
     minter: context.minter,
     production: context.production,
@@ -89,10 +92,13 @@ export function tokenRoute(
       // Staff may be called what they like ("Maya from Atelier"); viewers get the checks.
       const name = caller.staff ? input.username : displayName(input.username);
       const person: Person = { id: caller.person.id, name };
-      people.set(request, { person, changed: caller.person.isNew || caller.person.name !== name });
+      const changed = caller.person.isNew || caller.person.name !== name;
+      const seen = (role: 'viewer' | 'host' | 'moderator') =>
+        people.set(request, { person, changed, role });
       // The host identity only for an admin request: the host's own browser on the viewer page
       // joins as a viewer, or LiveKit would drop the studio's connection (same identity).
       if (input.admin && caller.staff === 'host') {
+        seen('host');
         const attributes = await currentPins(context, input.room);
         return {
           identity: HOST_IDENTITY,
@@ -104,8 +110,10 @@ export function tokenRoute(
       }
       const identity = connectionIdentity(person.id);
       if (caller.staff === 'moderator') {
+        seen('moderator');
         return { identity, role: 'moderator', name, grants: NO_DATA };
       }
+      seen('viewer');
       return { identity, role: 'viewer', name, grants: { ...NO_DATA, hidden: true } };
     },
   });
@@ -121,6 +129,7 @@ export function tokenRoute(
     }
     const response = await handle(request);
     const seen = people.get(request);
+    if (seen && response.ok) context.observe.token({ role: seen.role });
     if (seen?.changed && response.ok) {
       response.headers.append('Set-Cookie', await context.sessions.personCookie(seen.person));
     }

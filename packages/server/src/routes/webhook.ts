@@ -91,6 +91,15 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
       }
       break;
   }
+  const aboutTheShow =
+    event.event === 'room_started' || event.event === 'room_finished' || identity === HOST_IDENTITY;
+  if (aboutTheShow && context.observe.show) {
+    const [show, hosts] = await Promise.all([
+      shows.show(room),
+      presence.connections(hostKey(room), HOST_IDENTITY),
+    ]);
+    context.observe.show({ room, status: show.status, hostConnections: hosts.length });
+  }
 }
 
 export async function receiveWebhook(
@@ -124,6 +133,12 @@ export async function receiveWebhook(
   if (first) {
     try {
       await applyWebhook(context, event);
+      context.observe.webhook({
+        event: event.event,
+        lagSeconds: Number.isFinite(createdAt)
+          ? Math.max(0, context.now() - createdAt) / 1000
+          : undefined,
+      });
     } catch (error) {
       // Not applied: LiveKit's retry of this event must not be taken for a duplicate.
       await context.hot.forget(key).catch(() => {});
