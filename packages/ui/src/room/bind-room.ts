@@ -3,36 +3,14 @@ import {
   ConnectionState,
   DisconnectReason,
   RoomEvent,
-  Track,
-  type Participant,
   type RemoteParticipant,
   type Room,
-  type TrackPublication,
 } from 'livekit-client';
-import {
-  appendMessage,
-  checkDraft,
-  createRateLimiter,
-  defaultChatLimits,
-  mergeBySeq,
-  messageId,
-} from '../store/chat';
-import type { ChatAuthor, ChatLimits, ChatMessage } from '../store/chat';
-import {
-  CHAT_TOPIC,
-  decodeHostStatus,
-  decodeMessage,
-  decodePins,
-  decodeRole,
-  encodeMessage,
-  encodePins,
-  MAX_PINS,
-  PINS_ATTRIBUTE,
-  REACTION_TOPIC,
-  ROLE_ATTRIBUTE,
-  STATUS_ATTRIBUTE,
-  type ShowMessage,
-} from '../store/protocol';
+import type { FleetSummary } from '@show/metrics';
+import { appendMessage, defaultChatLimits, mergeBySeq } from '../store/chat';
+import type { ChatLimits, ChatMessage } from '../store/chat';
+import { dispatchPhase, nextPhase } from '../store/phase';
+import { CHAT_TOPIC, decodeMessage, REACTION_TOPIC, type ShowMessage } from '../store/protocol';
 import {
   decodeServerPacket,
   personOfIdentity,
@@ -40,12 +18,13 @@ import {
   type ServerChatMessage,
   type ServerEvent,
 } from '../store/server-protocol';
-import type { AttachableTrack, HostView, ShowPhase, ShowStore } from '../store/show-store';
-import { ShowActionError } from '../store/show-action-error';
-import type { FleetSummary } from '@show/metrics';
+import type { ShowStore } from '../store/show-store';
 import { onServerData, onTopics, type DataSender } from './data-topic';
 import { createHeldMessages } from './held-messages';
+import { roomFacts } from './room-facts';
 import type { ShowServerClient } from './server-client';
+import { authorOf, showFromRoom } from './show-from-room';
+import { createShowPort } from './show-port';
 
 export interface BindRoomOptions {
   chatLimits?: Partial<ChatLimits>;
@@ -59,107 +38,33 @@ export interface BindRoomOptions {
   server?: ShowServerClient;
 }
 
-export function authorOf(participant: Participant): ChatAuthor {
-  return {
-    identity: participant.identity,
-    name: participant.name || participant.identity,
-    role: decodeRole(participant.attributes[ROLE_ATTRIBUTE]),
-  };
-}
-
-function sameAuthor(a: ChatAuthor | undefined, b: ChatAuthor): boolean {
-  return a !== undefined && a.identity === b.identity && a.name === b.name && a.role === b.role;
-}
-
-function sameHost(a: HostView | undefined, b: HostView | undefined): boolean {
-  if (!a || !b) return a === b;
-  return (Object.keys(b) as Array<keyof HostView>).every((key) => a[key] === b[key]);
-}
-
-function trackOf(participant: Participant, source: Track.Source): AttachableTrack | undefined {
-  const publication: TrackPublication | undefined = participant.getTrackPublication(source);
-  if (!publication || publication.isMuted) return undefined;
-  return publication.videoTrack;
-}
-
 /**
  * Listens to `room` and keeps `store` in step: phase, host, pins, chat, reactions, audio playback,
  * connection quality and chat permission. Returns a function that removes every listener it added.
  */
 export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions = {}): () => void {
-  const limits = { ...defaultChatLimits, ...options.chatLimits };
+  const limits: ChatLimits = { ...defaultChatLimits, ...options.chatLimits };
   const now = options.now ?? Date.now;
-  const limiter = createRateLimiter(limits);
   const { server } = options;
   let hostSeen = false;
-  let ended = false;
-
-  const self = () => authorOf(room.localParticipant);
-  const findHost = (): Participant | undefined => {
-    if (self().role === 'host') return room.localParticipant;
-    for (const participant of room.remoteParticipants.values()) {
-      if (decodeRole(participant.attributes[ROLE_ATTRIBUTE]) === 'host') return participant;
-    }
-    return undefined;
-  };
-
-  const hostView = (host: Participant | undefined): HostView | undefined =>
-    host && {
-      ...authorOf(host),
-      status: decodeHostStatus(host.attributes[STATUS_ATTRIBUTE]),
-      camera: trackOf(host, Track.Source.Camera),
-      screen: trackOf(host, Track.Source.ScreenShare),
-      microphone: host.getTrackPublication(Track.Source.Microphone) !== undefined,
-    };
-
-  const phaseFor = (host: HostView | undefined): ShowPhase => {
-    if (ended || host?.status === 'ended') return 'ended';
-    if (host?.status === 'live') return 'live';
-    if (!host && hostSeen && self().role !== 'host') return 'host-left';
-    return 'waiting';
-  };
+  let leaving = false;
 
   /** Re-reads everything from the room: cheap, and never out of step. */
   const sync = () => {
-    const host = findHost();
-    if (host && host !== room.localParticipant) hostSeen = true;
-    const view = hostView(host);
-    if (view?.status === 'ended' && !ended) {
-      ended = true;
-      // The show is over for good: a viewer leaves the room rather than idle in it.
-      if (self().role !== 'host') void room.disconnect();
-    }
-    let audience = 0;
-    const muted: string[] = [];
-    for (const participant of room.remoteParticipants.values()) {
-      if (participant !== host) audience++;
-      if (participant.permissions?.canPublishData === false) muted.push(participant.identity);
-    }
-    muted.sort();
     const state = store.getState();
-    const connected = room.state === ConnectionState.Connected;
-    // Unchanged values keep their identity, so components selecting them do not re-render.
-    const me = self();
-    const pins = decodePins(host?.attributes[PINS_ATTRIBUTE]);
-    store.setState({
-      self: sameAuthor(state.self, me) ? state.self : me,
-      host: sameHost(state.host, view) ? state.host : view,
-      pinnedIds: pins.join('\u0000') === state.pinnedIds.join('\u0000') ? state.pinnedIds : pins,
-      // With a show server, viewers are hidden: the count, mutes and this page's own mute are the
-      // server's (see applyServerEvent), not what LiveKit shows this page.
-      ...(!server && {
-        audience,
-        chatMuted: room.localParticipant.permissions?.canPublishData === false,
-        mutedIdentities:
-          muted.join('\u0000') === state.mutedIdentities.join('\u0000')
-            ? state.mutedIdentities
-            : muted,
-      }),
-      audioBlocked: !room.canPlaybackAudio,
-      quality: room.localParticipant.connectionQuality,
-      ...(connected ? { phase: phaseFor(view), error: undefined } : {}),
-      ...(state.phase === 'idle' && !connected ? { phase: 'connecting' as const } : {}),
+    const show = showFromRoom(roomFacts(room), state, {
+      hostSeen,
+      serverCounts: server !== undefined,
     });
+    hostSeen = show.hostSeen;
+    // One update (one render) for the room's state and the phase it leads to.
+    const phase = nextPhase({ phase: state.phase, error: state.error }, show.phase);
+    store.setState({ ...show.patch, ...phase });
+    if (show.leave && !leaving) {
+      leaving = true;
+      // The show is over for good: a viewer leaves the room rather than idle in it.
+      void room.disconnect();
+    }
   };
 
   // A sender this client does not know yet (see DataSender): chat and deletes wait for them.
@@ -246,8 +151,6 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
   };
   let historyLoads = 0;
-  /** The last message the server did not answer for: sent again, it keeps its id. */
-  let unsent: { text: string; id: string } | undefined;
   const loadHistory = async () => {
     if (!server) return;
     const load = ++historyLoads;
@@ -276,107 +179,30 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     }
   };
 
-  const onReconnecting = () => store.setState({ phase: 'reconnecting' });
+  const onReconnecting = () => dispatchPhase(store, { type: 'reconnecting' });
   const onDisconnected = (reason?: DisconnectReason) => {
-    if (reason === DisconnectReason.CLIENT_INITIATED) {
-      store.setState({ phase: ended ? 'ended' : 'idle' });
-    } else if (reason === DisconnectReason.ROOM_DELETED || ended) {
-      ended = true;
-      store.setState({ phase: 'ended' });
-    } else {
-      store.setState({
-        phase: 'error',
-        error: { code: 'disconnected', message: 'The connection to the show was lost.' },
-      });
-    }
-  };
-
-  const publish = async (topic: string, message: ShowMessage, reliable: boolean) => {
-    if (room.state !== ConnectionState.Connected) {
-      throw new ShowActionError('offline', 'Not connected to the show.');
-    }
-    await room.localParticipant.publishData(encodeMessage(message), { topic, reliable });
+    dispatchPhase(store, {
+      type: 'disconnected',
+      reason:
+        reason === DisconnectReason.CLIENT_INITIATED
+          ? 'left'
+          : reason === DisconnectReason.ROOM_DELETED
+            ? 'room_deleted'
+            : 'lost',
+    });
   };
 
   store.setState({
-    port: {
-      async sendChat(draft) {
-        if (store.getState().chatMuted)
-          throw new ShowActionError('muted', 'Chat is muted for you.', {
-            refusal: { reason: 'muted' },
-          });
-        const checked = checkDraft(draft, limits);
-        if (!('text' in checked)) {
-          throw new ShowActionError(checked.reason, 'The message cannot be sent.', {
-            refusal: checked,
-          });
-        }
-        if (server) {
-          // The server limits and stamps; its refusals (too fast, muted, unreachable) reach the UI.
-          // A retry of a message that may have arrived keeps its id: the server stores it once.
-          const id = unsent?.text === checked.text ? unsent.id : messageId();
-          unsent = { text: checked.text, id };
-          const stored = await server.sendChat(checked.text, id).catch((error: unknown) => {
-            if (!(error instanceof ShowActionError && error.code === 'unreachable'))
-              unsent = undefined;
-            throw error;
-          });
-          unsent = undefined;
-          const { messages } = store.getState();
-          store.setState({
-            messages: mergeBySeq(messages, [{ ...toChat(stored), local: true }], limits.keep),
-          });
-          return;
-        }
-        const allowed = limiter.take(now());
-        if (!allowed.ok) {
-          throw new ShowActionError('rate_limited', 'Too many messages.', {
-            refusal: {
-              reason: 'rate_limited',
-              retryInMs: allowed.retryInMs,
-            },
-          });
-        }
-        const message = {
-          type: 'chat',
-          id: messageId(),
-          text: checked.text,
-          sentAt: now(),
-        } as const;
-        await publish(CHAT_TOPIC, message, true);
-        const entry: ChatMessage = { ...message, from: self(), local: true };
-        store.setState({ messages: appendMessage(store.getState().messages, entry, limits.keep) });
-      },
-      async deleteMessage(id) {
-        if (self().role === 'viewer') {
-          throw new ShowActionError('forbidden', 'Only the host and moderators delete messages.');
-        }
-        if (server) await server.deleteMessage(id);
-        else await publish(CHAT_TOPIC, { type: 'chat.delete', id }, true);
-        store.setState({ messages: store.getState().messages.filter((m) => m.id !== id) });
-      },
-      async react() {
-        if (server) {
-          // Counted when the server's summed count comes back, like everyone else's taps.
-          await server.react();
-          return;
-        }
-        await publish(REACTION_TOPIC, { type: 'reaction' }, false);
-        store.setState({ reactions: store.getState().reactions + 1 });
-      },
-      async setPins(ids) {
-        if (self().role !== 'host') throw new ShowActionError('forbidden', 'Only the host pins.');
-        const unique = [...new Set(ids)];
-        if (unique.length > MAX_PINS) {
-          throw new ShowActionError('too_many_pins', `At most ${MAX_PINS} products can be pinned.`);
-        }
-        if (server) await server.setPins(unique);
-        else await room.localParticipant.setAttributes({ [PINS_ATTRIBUTE]: encodePins(unique) });
-        sync();
-      },
-      startAudio: () => room.startAudio(),
-      retry: () => options.onRetry?.(),
-    },
+    port: createShowPort({
+      room,
+      store,
+      limits,
+      server,
+      toChat,
+      sync,
+      onRetry: options.onRetry,
+      now,
+    }),
   });
 
   const syncEvents = [
@@ -431,9 +257,4 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
     room.off(RoomEvent.Disconnected, onDisconnected);
     store.setState({ port: undefined });
   };
-}
-
-/** Host only: marks the show ended for every viewer (they read it from the host's attributes). */
-export async function announceStatus(room: Room, status: 'preview' | 'live' | 'ended') {
-  await room.localParticipant.setAttributes({ [STATUS_ATTRIBUTE]: status });
 }

@@ -8,8 +8,9 @@ import {
   type Room,
   type TrackPublishOptions,
 } from 'livekit-client';
+import { dispatchPhase } from '../store/phase';
+import { STATUS_ATTRIBUTE } from '../store/protocol';
 import type { ShowStore } from '../store/show-store';
-import { announceStatus } from './bind-room';
 
 /** Why there is no preview, in terms a host can act on. */
 export type MediaProblem =
@@ -94,6 +95,12 @@ export async function endShow(room: Room, store: ShowStore) {
   for (const publication of room.localParticipant.trackPublications.values()) {
     if (publication.track) await room.localParticipant.unpublishTrack(publication.track, false);
   }
-  store.setState({ liveSince: undefined, phase: 'ended' });
+  store.setState({ liveSince: undefined });
+  dispatchPhase(store, { type: 'ended' });
   await room.disconnect();
+}
+
+/** Host only: the show's status for every viewer (they read it from the host's attributes). */
+export async function announceStatus(room: Room, status: 'preview' | 'live' | 'ended') {
+  await room.localParticipant.setAttributes({ [STATUS_ATTRIBUTE]: status });
 }

@@ -9,6 +9,7 @@ import {
   type RoomOptions,
 } from 'livekit-client';
 import type { ChatLimits } from '../store/chat';
+import { dispatchPhase } from '../store/phase';
 import { ShowActionError } from '../store/show-action-error';
 import type { ShowStore } from '../store/show-store';
 import { bindRoom } from './bind-room';
@@ -130,7 +131,8 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
 
   async function attempt(n: number, ofGeneration: number): Promise<void> {
     joined = false;
-    store.setState({ phase: 'connecting', error: undefined, attempt: n });
+    dispatchPhase(store, { type: 'joining' });
+    store.setState({ attempt: n });
     await stopping;
     if (ofGeneration !== generation) return;
     let stage: 'token' | 'connect' = 'token';
@@ -161,8 +163,8 @@ export function createShowSession(options: ShowSessionOptions): ShowSession {
       }
       if (ofGeneration !== generation) return;
       await room.disconnect();
-      store.setState({
-        phase: 'error',
+      dispatchPhase(store, {
+        type: 'failed',
         error:
           stage === 'token'
             ? { code: 'token', message: 'Could not get access to the show.' }
