@@ -5,7 +5,7 @@ import type { DemoConfig } from './config';
 let cached: { key: string; minter: TokenMinter } | undefined;
 
 /** The process's minter for the configured key pair, made again only when the keys change. */
-export function minterFor(config: DemoConfig): TokenMinter {
+export function demoMinter(config: DemoConfig): TokenMinter {
   const key = `${config.apiKey}\u0000${config.apiSecret}\u0000${config.localDev}`;
   if (cached?.key !== key) {
     const minter = createTokenMinter({

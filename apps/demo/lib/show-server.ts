@@ -5,7 +5,7 @@ import { createRoomService, createWebhookReceiver } from '@show/token';
 import { SHOW_ROOM } from './catalog';
 import type { DemoConfig } from './config';
 import { log } from './log';
-import { minterFor } from './minter';
+import { demoMinter } from './minter';
 import { sessionsFor } from './sessions';
 
 export interface DemoServer {
@@ -18,7 +18,7 @@ const KEY = Symbol.for('show.demo.server');
 type Holder = { [KEY]?: { key: string; server: Promise<DemoServer> } };
 
 async function open(config: DemoConfig): Promise<DemoServer> {
-  const minter = minterFor(config);
+  const minter = demoMinter(config);
   const [sessions, storage] = await Promise.all([
     sessionsFor(config),
     openShowStorage({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }),

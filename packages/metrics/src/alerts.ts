@@ -1,6 +1,7 @@
 import type { CollectedSample } from './collector';
 import { createRollingWindow, type RollingWindow } from './rolling-window';
 import type { ConnectionState } from './sources';
+import { headlineJitterMs, roundTripMs } from './health';
 
 /** The figures a rule can watch, read from each collected sample. */
 export type AlertFigure =
@@ -145,9 +146,9 @@ export function readFigure({ sample }: CollectedSample, figure: AlertFigure): nu
     case 'downloadBitrateBps':
       return sample.download.bitrateBps;
     case 'rttMs':
-      return sample.connection.rttMs ?? sample.upload.rttMs;
+      return roundTripMs(sample);
     case 'jitterMs':
-      return sample.download.jitterMs ?? sample.upload.jitterMs;
+      return headlineJitterMs(sample);
     case 'downloadFps':
       return sample.download.video?.fps;
     case 'framesDecodedDelta':

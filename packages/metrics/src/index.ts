@@ -44,6 +44,8 @@ export type {
 } from './alerts';
 export { parsePrometheusText, sumSamples } from './prometheus';
 export type { PrometheusSample } from './prometheus';
+export { headlineJitterMs, roundTripMs, streamHealth, worstAlert } from './health';
+export type { StreamHealth } from './health';
 export { levelOf, qualityScore, sampleQuality, smoothScore } from './quality';
 export type { Quality, QualityInput, QualityLevel } from './quality';
 export { computeServerFigures, scrapeFromText } from './server-figures';

@@ -1,4 +1,5 @@
 import type { StreamSample } from './sample';
+import { roundTripMs } from './health';
 
 /** LiveKit's connection quality levels. */
 export type QualityLevel = 'excellent' | 'good' | 'poor' | 'lost';
@@ -73,7 +74,8 @@ export function sampleQuality(
         : 'audio';
   return qualityScore({
     lossRatio: figures.lossRatio,
-    rttMs: sample.connection.rttMs ?? (side === 'upload' ? sample.upload.rttMs : undefined),
+    // A viewer's download has no RTCP round trip of its own: only the connection's counts there.
+    rttMs: side === 'upload' ? roundTripMs(sample) : sample.connection.rttMs,
     jitterMs: figures.jitterMs,
     kind,
     connected,

@@ -5,16 +5,11 @@ import {
   LiveKitBroadcaster,
   StreamControlPanel,
   StreamMetrics,
-  useStreamMetrics,
 } from '@show/ui';
 import { useCallback, useMemo } from 'react';
 import type { ShowPageProps } from '../../lib/catalog';
 import { fetchToken } from '../../lib/fetch-token';
 import { useShowSnapshot } from '../../lib/useShowSnapshot';
-
-function Health() {
-  return <StreamMetrics {...useStreamMetrics()} />;
-}
 
 export function Studio({ serverUrl, room, products }: ShowPageProps) {
   const token = useCallback(() => fetchToken(room, 'Maya from Atelier', true), [room]);
@@ -38,7 +33,7 @@ export function Studio({ serverUrl, room, products }: ShowPageProps) {
         />
       </div>
       <div className="studio__below">
-        <Health />
+        <StreamMetrics />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>
           <ChatPanel onMuteViewer={onMuteViewer} onUnmuteViewer={onUnmuteViewer} />

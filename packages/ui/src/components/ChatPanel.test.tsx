@@ -57,6 +57,13 @@ describe('ChatPanel feedback', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('without a maxLength of its own, the panel takes the session’s chat limit', async () => {
+    const store = renderChat(async () => {});
+    store.setState({ chatLimits: { ...store.getState().chatLimits, maxLength: 12 } });
+    await userEvent.type(screen.getByPlaceholderText('Say something nice…'), 'abcdefghij');
+    expect(screen.getByText('2 characters left')).toBeInTheDocument();
+  });
+
   test('a viewer sees no moderation tools; a sent message clears the draft', async () => {
     let sent = '';
     renderChat(async (text) => {

@@ -64,6 +64,7 @@ export const defaultChatLabels: ChatLabels = {
 
 export interface ChatPanelProps extends HTMLAttributes<HTMLElement>, ChatModerationOptions {
   labels?: Partial<ChatLabels> | undefined;
+  /** Characters per message; default the session's `chatLimits.maxLength` (280). */
   maxLength?: number;
 }
 

@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
-import { usePlayerState } from '../hooks/useShowState';
+import { usePlayerState } from '../hooks/usePlayerState';
 import type { ShowPhase } from '../store/show-store';
 import { ShowVideo } from './ShowVideo';
 

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
-import { useReactions } from '../hooks/useShowState';
+import { useReactions } from '../hooks/useReactions';
 import { formatCount } from '../format';
 
 export interface ReactionButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -1,6 +1,8 @@
+import { streamHealth, worstAlert } from '@show/metrics';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useShow } from '../hooks/context';
-import { useElapsed, useViewerCount } from '../hooks/useShowState';
+import { useElapsed } from '../hooks/useElapsed';
+import { useViewerCount } from '../hooks/useViewerCount';
 import { formatCount } from '../format';
 import type { Product } from '../store/products';
 import type { ShowPhase } from '../store/show-store';
@@ -119,8 +121,8 @@ export function StreamControlPanel({
     }
   }
 
-  const worst = alerts.find((a) => a.severity === 'critical') ?? alerts[0];
-  const health = worst ? worst.severity : measured ? 'ok' : 'unknown';
+  const worst = worstAlert(alerts);
+  const health = streamHealth(measured, alerts);
   const canGoLive = phase === 'waiting' && studio !== undefined && !busy;
   return (
     <section

@@ -1,7 +1,9 @@
 import { computeSample, createFleetAggregator, type StreamSample } from '@show/metrics';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { StreamMetrics, streamHealth } from './StreamMetrics';
+import { ShowProvider } from '../hooks/context';
+import { createShowStore, initialMetrics } from '../store/show-store';
+import { StreamMetrics } from './StreamMetrics';
 
 /** A real computation over two small reports: 1,000,000 bytes a second sent, 2 % lost. */
 function hostSample(): StreamSample {
@@ -124,7 +126,6 @@ describe('StreamMetrics', () => {
       'data-show-health',
       'critical',
     );
-    expect(streamHealth(undefined, [alerts[0]!])).toBe('warning');
   });
 
   test('labels can be replaced and numbers follow the locale', () => {
@@ -137,5 +138,29 @@ describe('StreamMetrics', () => {
     );
     expect(screen.getByRole('region', { name: 'Streamqualität' })).toBeInTheDocument();
     expect(value('ingress')).toBe('1,4 Mbps');
+  });
+
+  test('inside a show it reads the show’s figures, and follows them as they change', () => {
+    const store = createShowStore();
+    render(
+      <ShowProvider store={store}>
+        <StreamMetrics />
+      </ShowProvider>,
+    );
+    expect(value('ingress')).toBe('—');
+    act(() =>
+      store.setState({
+        metrics: {
+          ...initialMetrics,
+          latest: {
+            sample: hostSample(),
+            state: { connectionState: 'connected', disconnectReason: undefined, quality: 'good' },
+          },
+        },
+      }),
+    );
+    expect(value('ingress')).toBe('1.4 Mbps');
+    expect(value('rtt')).toBe('48 ms');
+    expect(screen.getByRole('status')).toHaveTextContent('Connected');
   });
 });

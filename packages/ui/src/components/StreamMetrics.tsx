@@ -1,4 +1,13 @@
-import type { ActiveAlert, ConnectionState, FleetSummary, StreamSample } from '@show/metrics';
+import {
+  headlineJitterMs,
+  roundTripMs,
+  streamHealth,
+  type ActiveAlert,
+  type ConnectionState,
+  type FleetSummary,
+  type StreamHealth,
+  type StreamSample,
+} from '@show/metrics';
 import type { HTMLAttributes, ReactNode } from 'react';
 import {
   formatBitrate,
@@ -9,6 +18,7 @@ import {
   formatResolution,
   UNKNOWN,
 } from '../format';
+import { useMaybeShow } from '../hooks/context';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Sparkline } from './Sparkline';
 
@@ -42,11 +52,15 @@ export const defaultStreamMetricsLabels: StreamMetricsLabels = {
   noAlerts: 'No alerts',
 };
 
-export type StreamHealth = 'ok' | 'warning' | 'critical' | 'unknown';
+export type { StreamHealth };
 
+/**
+ * Inside a show (`<LiveKitBroadcaster>`, `<ShowProvider>`) every figure comes from the show; pass
+ * one to show something else instead. Outside a show, pass them all.
+ */
 export interface StreamMetricsProps extends HTMLAttributes<HTMLElement> {
   /** The host's latest sample from @show/metrics: its upload is the show's ingress. */
-  sample: StreamSample | undefined;
+  sample?: StreamSample | undefined;
   /** Viewers' reports merged by @show/metrics' fleet aggregator: egress and percentiles. */
   fleet?: FleetSummary | undefined;
   connectionState?: ConnectionState | undefined;
@@ -58,16 +72,6 @@ export interface StreamMetricsProps extends HTMLAttributes<HTMLElement> {
   };
   locale?: string | undefined;
   labels?: Partial<StreamMetricsLabels> | undefined;
-}
-
-/** The worst active alert decides; without a sample, health is unknown. */
-export function streamHealth(
-  sample: StreamSample | undefined,
-  alerts: readonly ActiveAlert[] = [],
-): StreamHealth {
-  if (alerts.some((a) => a.severity === 'critical')) return 'critical';
-  if (alerts.some((a) => a.severity === 'warning')) return 'warning';
-  return sample ? 'ok' : 'unknown';
 }
 
 const STATE_FOR_STATUS = {
@@ -83,18 +87,25 @@ const STATE_FOR_STATUS = {
  * text badges (severity is written, not only coloured), and small trend lines.
  */
 export function StreamMetrics({
-  sample,
-  fleet,
-  connectionState,
-  alerts = [],
-  history,
+  sample: sampleProp,
+  fleet: fleetProp,
+  connectionState: connectionStateProp,
+  alerts: alertsProp,
+  history: historyProp,
   locale,
   labels: overrides,
   className,
   ...rest
 }: StreamMetricsProps) {
+  const show = useMaybeShow((s) => s.metrics);
+  const sample = sampleProp ?? show?.latest?.sample;
+  const fleet = fleetProp ?? show?.fleet;
+  const connectionState = connectionStateProp ?? show?.latest?.state.connectionState;
+  const alerts = alertsProp ?? show?.alerts ?? [];
+  const history =
+    historyProp ?? (show && { ingressBps: show.ingressBps, egressBps: show.egressBps });
   const labels = { ...defaultStreamMetricsLabels, ...overrides };
-  const health = streamHealth(sample, alerts);
+  const health = streamHealth(sample !== undefined, alerts);
   const upload = sample?.upload;
   const egressSpread = `p50 ${formatBitrate(fleet?.bitrateBps.p50, locale)} · p95 ${formatBitrate(fleet?.bitrateBps.p95, locale)}`;
   const video = upload?.video;
@@ -141,10 +152,10 @@ export function StreamMetrics({
           {formatRatio(fleet?.lossRatio.p95, locale)}
         </Figure>
         <Figure name="rtt" label={labels.rtt}>
-          {formatMs(sample?.connection.rttMs ?? upload?.rttMs, locale)}
+          {formatMs(sample && roundTripMs(sample), locale)}
         </Figure>
         <Figure name="jitter" label={labels.jitter}>
-          {formatMs(upload?.jitterMs, locale)}
+          {formatMs(sample && headlineJitterMs(sample), locale)}
         </Figure>
         <Figure name="video" label={labels.video}>
           {videoText}

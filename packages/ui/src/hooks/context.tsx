@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ShowState, ShowStore } from '../store/show-store';
 
@@ -28,4 +28,16 @@ export function useShowStore(): ShowStore {
 /** Reads from the show's state; re-renders only when the selected value changes (Object.is). */
 export function useShow<T>(selector: (state: ShowState) => T): T {
   return useStore(useShowStore(), selector);
+}
+
+const NO_SUBSCRIPTION = () => () => {};
+
+/**
+ * Like `useShow`, for components that also work outside a show (given everything as props):
+ * undefined there. Select a value that keeps its identity (a slice of the state, not a new object).
+ */
+export function useMaybeShow<T>(selector: (state: ShowState) => T): T | undefined {
+  const store = useContext(ShowContext);
+  const read = () => (store ? selector(store.getState()) : undefined);
+  return useSyncExternalStore(store ? store.subscribe : NO_SUBSCRIPTION, read, read);
 }

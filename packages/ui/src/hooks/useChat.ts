@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { defaultChatLimits, type ChatMessage, type ChatRefusal } from '../store/chat';
+import type { ChatMessage, ChatRefusal } from '../store/chat';
 import { ShowActionError } from '../store/show-action-error';
 import { useShow } from './context';
 
@@ -16,7 +16,9 @@ export interface ChatApi {
   history: 'loading' | 'loaded' | 'unavailable' | undefined;
 }
 
-export function useChat(maxLength = defaultChatLimits.maxLength): ChatApi {
+/** `maxLength` overrides the session's `chatLimits.maxLength` (the server's limit, 280 by default). */
+export function useChat(maxLength?: number): ChatApi {
+  const sessionMaxLength = useShow((s) => s.chatLimits.maxLength);
   const messages = useShow((s) => s.messages);
   const muted = useShow((s) => s.chatMuted);
   const history = useShow((s) => s.history);
@@ -42,7 +44,7 @@ export function useChat(maxLength = defaultChatLimits.maxLength): ChatApi {
     },
     [port, connected],
   );
-  return { messages, send, muted, connected, maxLength, history };
+  return { messages, send, muted, connected, maxLength: maxLength ?? sessionMaxLength, history };
 }
 
 export interface ChatModerationOptions {

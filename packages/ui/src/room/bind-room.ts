@@ -193,6 +193,7 @@ export function bindRoom(room: Room, store: ShowStore, options: BindRoomOptions 
   };
 
   store.setState({
+    chatLimits: limits,
     port: createShowPort({
       room,
       store,

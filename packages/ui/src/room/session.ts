@@ -73,7 +73,7 @@ export function isPermanentFailure(error: unknown): boolean {
   );
 }
 
-export interface ShowSession {
+export interface SessionHandle {
   readonly room: Room;
   /** Joins; safe to call again after `stop()` or an error (that is what retry does). */
   start(): void;
@@ -113,7 +113,7 @@ const FINAL_DISCONNECTS: ReadonlySet<DisconnectReason> = new Set([
  * `port.retry()` starts over. A connection lost after LiveKit's own reconnect gave up (a restarted
  * server that forgot the room, say) is joined afresh, with a new token, once the show has not ended.
  */
-export function createShowSession(options: ShowSessionOptions): ShowSession {
+export function createShowSession(options: ShowSessionOptions): SessionHandle {
   const { store } = options;
   const policy = { ...defaultRetryPolicy, ...options.retry };
   const room = new Room({ ...defaultRoomOptions, ...options.roomOptions });

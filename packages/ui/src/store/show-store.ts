@@ -1,7 +1,7 @@
 import type { ActiveAlert, CollectedSample, ConnectionQuality, FleetSummary } from '@show/metrics';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CartLines } from './cart';
-import type { ChatAuthor, ChatMessage } from './chat';
+import { defaultChatLimits, type ChatAuthor, type ChatLimits, type ChatMessage } from './chat';
 import type { HostStatus } from './protocol';
 
 /**
@@ -88,6 +88,8 @@ export interface ShowState {
   quality: ConnectionQuality;
   pinnedIds: readonly string[];
   messages: readonly ChatMessage[];
+  /** The session's chat limits (`chatLimits`): the one source of the length a message may have. */
+  chatLimits: ChatLimits;
   /**
    * The chat so far, from the show's server (undefined without one): being fetched, here, or not
    * to be had right now (live messages still arrive).
@@ -130,6 +132,7 @@ export function initialShowState(): ShowState {
     quality: 'unknown',
     pinnedIds: [],
     messages: [],
+    chatLimits: defaultChatLimits,
     history: undefined,
     chatMuted: false,
     mutedIdentities: [],
