@@ -1,5 +1,4 @@
 import {
-  ShowActionError,
   ShowInterface,
   ShowLayout,
   type ChatRefusal,
@@ -177,7 +176,7 @@ export const ChatMuted: Story = {
 
 /** A port whose server refuses every message for `refusal`, as `createShowServerClient` reports it. */
 const refusingPort = (refusal: ChatRefusal): ShowPort => ({
-  sendChat: () => Promise.reject(new ShowActionError(refusal.reason, 'Refused.', { refusal })),
+  sendChat: () => Promise.resolve({ ok: false, refusal }),
   deleteMessage: () => Promise.resolve(),
   react: () => Promise.resolve(),
   setPins: () => Promise.resolve(),

@@ -89,6 +89,7 @@ export function simulatedStore(state: Partial<ShowState>): ShowStore {
         const s = store.getState();
         const mine = message(text.trim(), s.self ?? {}, true);
         store.setState({ messages: [...s.messages, mine] });
+        return { ok: true };
       },
       async deleteMessage(id) {
         store.setState({ messages: store.getState().messages.filter((m) => m.id !== id) });

@@ -20,6 +20,7 @@ export type {
   ChatMessage,
   ChatRefusal,
   ParticipantRole,
+  SendResult,
 } from './store/chat';
 export { formatPrice } from './store/products';
 export type { Price, Product } from './store/products';
@@ -50,7 +51,7 @@ export type { PinnedProducts } from './hooks/usePinnedProducts';
 export { useCart } from './hooks/useCart';
 export type { CartApi } from './hooks/useCart';
 export { useChat, useChatModeration } from './hooks/useChat';
-export type { ChatApi, ChatModeration, ChatModerationOptions, SendResult } from './hooks/useChat';
+export type { ChatApi, ChatModeration, ChatModerationOptions } from './hooks/useChat';
 export { useElapsed } from './hooks/useElapsed';
 export { usePlayerState } from './hooks/usePlayerState';
 export { useReactions } from './hooks/useReactions';

@@ -31,14 +31,7 @@ function renderChat(sendChat: ShowPort['sendChat'], maxLength?: number) {
 
 describe('ChatPanel feedback', () => {
   test('too fast: says when to try again and keeps the draft', async () => {
-    renderChat(async () => {
-      throw new ShowActionError('rate_limited', 'Too many messages.', {
-        refusal: {
-          reason: 'rate_limited',
-          retryInMs: 2300,
-        },
-      });
-    });
+    renderChat(async () => ({ ok: false, refusal: { reason: 'rate_limited', retryInMs: 2300 } }));
     const input = screen.getByPlaceholderText('Say something nice…');
     await userEvent.type(input, 'hello{Enter}');
     expect(
@@ -48,7 +41,7 @@ describe('ChatPanel feedback', () => {
   });
 
   test('the remaining characters show near the limit and sending stops past it', async () => {
-    renderChat(async () => {}, 25);
+    renderChat(async () => ({ ok: true }), 25);
     const input = screen.getByPlaceholderText('Say something nice…');
     await userEvent.type(input, 'abcdefghij');
     expect(screen.getByText('15 characters left')).toBeInTheDocument();
@@ -58,7 +51,7 @@ describe('ChatPanel feedback', () => {
   });
 
   test('without a maxLength of its own, the panel takes the session’s chat limit', async () => {
-    const store = renderChat(async () => {});
+    const store = renderChat(async () => ({ ok: true }));
     store.setState({ chatLimits: { ...store.getState().chatLimits, maxLength: 12 } });
     await userEvent.type(screen.getByPlaceholderText('Say something nice…'), 'abcdefghij');
     expect(screen.getByText('2 characters left')).toBeInTheDocument();
@@ -68,6 +61,7 @@ describe('ChatPanel feedback', () => {
     let sent = '';
     renderChat(async (text) => {
       sent = text;
+      return { ok: true };
     });
     const input = screen.getByPlaceholderText('Say something nice…');
     await userEvent.type(input, 'nice{Enter}');
@@ -93,7 +87,7 @@ describe('ChatPanel moderation', () => {
       mutedIdentities,
       phase: 'live',
       self: { identity: 'mod', name: 'Mo', role: 'moderator' },
-      port: { ...port(async () => {}), deleteMessage },
+      port: { ...port(async () => ({ ok: true })), deleteMessage },
       messages: [
         {
           id: 'm1',

@@ -1,9 +1,7 @@
 import { useCallback } from 'react';
-import type { ChatMessage, ChatRefusal } from '../store/chat';
+import type { ChatMessage, SendResult } from '../store/chat';
 import { ShowActionError } from '../store/show-action-error';
 import { useShow } from './context';
-
-export type SendResult = { ok: true } | { ok: false; refusal: ChatRefusal };
 
 export interface ChatApi {
   messages: readonly ChatMessage[];
@@ -29,18 +27,8 @@ export function useChat(maxLength?: number): ChatApi {
   const send = useCallback(
     async (text: string): Promise<SendResult> => {
       if (!port || !connected) return { ok: false, refusal: { reason: 'offline' } };
-      try {
-        await port.sendChat(text);
-        return { ok: true };
-      } catch (error) {
-        if (error instanceof ShowActionError && error.refusal) {
-          return { ok: false, refusal: error.refusal };
-        }
-        if (error instanceof ShowActionError && error.code === 'muted') {
-          return { ok: false, refusal: { reason: 'muted' } };
-        }
-        return { ok: false, refusal: { reason: 'offline' } };
-      }
+      // Refusals come back as values; anything thrown is a failure nobody foresaw.
+      return port.sendChat(text).catch(() => ({ ok: false, refusal: { reason: 'offline' } }));
     },
     [port, connected],
   );

@@ -141,7 +141,10 @@ describe('bindRoom with a show server', () => {
     const store = createShowStore();
     bindRoom(room, store, { server });
     const port = store.getState().port;
-    await expect(port?.sendChat('Is it silk?')).rejects.toMatchObject({ code: 'unreachable' });
+    expect(await port?.sendChat('Is it silk?')).toEqual({
+      ok: false,
+      refusal: { reason: 'unreachable' },
+    });
     fail = false;
     await port?.sendChat('Is it silk?');
     await port?.sendChat('Is it silk?');

@@ -213,7 +213,7 @@ export function createShowSession(options: ShowSessionOptions): SessionHandle {
 
 const offline = () => Promise.reject(new ShowActionError('offline', 'Not connected to the show.'));
 const errorPort = {
-  sendChat: offline,
+  sendChat: () => Promise.resolve({ ok: false as const, refusal: { reason: 'offline' as const } }),
   deleteMessage: offline,
   react: offline,
   setPins: offline,

@@ -9,6 +9,8 @@ import {
   messageId,
   type ChatLimits,
   type ChatMessage,
+  type ChatRefusal,
+  type SendResult,
 } from '../store/chat';
 import {
   CHAT_TOPIC,
@@ -52,49 +54,47 @@ export function createShowPort(options: ShowPortOptions): ShowPort {
     await room.localParticipant.publishData(encodeMessage(message), { topic, reliable });
   };
 
-  const sendThroughServer = async (client: ShowServerClient, text: string) => {
+  const refused = (refusal: ChatRefusal): SendResult => ({ ok: false, refusal });
+
+  const sendThroughServer = async (client: ShowServerClient, text: string): Promise<SendResult> => {
     // The server limits and stamps; its refusals (too fast, muted, unreachable) reach the UI.
     // A retry of a message that may have arrived keeps its id: the server stores it once.
     const id = unsent?.text === text ? unsent.id : messageId();
     unsent = { text, id };
-    const stored = await client.sendChat(text, id).catch((error: unknown) => {
-      if (!(error instanceof ShowActionError && error.code === 'unreachable')) unsent = undefined;
-      throw error;
-    });
+    let stored: ServerChatMessage;
+    try {
+      stored = await client.sendChat(text, id);
+    } catch (error) {
+      // The HTTP client's refusals are errors (it is a network call); here they become values.
+      if (!(error instanceof ShowActionError)) throw error;
+      if (error.code !== 'unreachable') unsent = undefined;
+      return refused(error.refusal ?? { reason: 'offline' });
+    }
     unsent = undefined;
     const { messages } = store.getState();
     store.setState({
       messages: mergeBySeq(messages, [{ ...toChat(stored), local: true }], limits.keep),
     });
+    return { ok: true };
   };
 
-  const sendInRoom = async (text: string) => {
+  const sendInRoom = async (text: string): Promise<SendResult> => {
+    if (room.state !== ConnectionState.Connected) return refused({ reason: 'offline' });
     const allowed = limiter.take(now());
-    if (!allowed.ok) {
-      throw new ShowActionError('rate_limited', 'Too many messages.', {
-        refusal: { reason: 'rate_limited', retryInMs: allowed.retryInMs },
-      });
-    }
+    if (!allowed.ok) return refused({ reason: 'rate_limited', retryInMs: allowed.retryInMs });
     const message = { type: 'chat', id: messageId(), text, sentAt: now() } as const;
     await publish(CHAT_TOPIC, message, true);
     const entry: ChatMessage = { ...message, from: self(), local: true };
     store.setState({ messages: appendMessage(store.getState().messages, entry, limits.keep) });
+    return { ok: true };
   };
 
   return {
     async sendChat(draft) {
-      if (store.getState().chatMuted) {
-        throw new ShowActionError('muted', 'Chat is muted for you.', {
-          refusal: { reason: 'muted' },
-        });
-      }
+      if (store.getState().chatMuted) return refused({ reason: 'muted' });
       const checked = checkDraft(draft, limits);
-      if (!('text' in checked)) {
-        throw new ShowActionError(checked.reason, 'The message cannot be sent.', {
-          refusal: checked,
-        });
-      }
-      await (server ? sendThroughServer(server, checked.text) : sendInRoom(checked.text));
+      if (!('text' in checked)) return refused(checked);
+      return server ? sendThroughServer(server, checked.text) : sendInRoom(checked.text);
     },
     async deleteMessage(id) {
       if (self().role === 'viewer') {

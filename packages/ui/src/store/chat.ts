@@ -45,6 +45,9 @@ export type ChatRefusal =
   /** The show's server did not answer (or failed): the draft is kept for another try. */
   | { reason: 'unreachable' };
 
+/** What became of a message: sent, or refused with the reason (never an exception). */
+export type SendResult = { ok: true } | { ok: false; refusal: ChatRefusal };
+
 /** Trims and checks a draft; the text to send, or why not. */
 export function checkDraft(
   draft: string,

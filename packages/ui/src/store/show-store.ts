@@ -1,7 +1,13 @@
 import type { ActiveAlert, CollectedSample, ConnectionQuality, FleetSummary } from '@show/metrics';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CartLines } from './cart';
-import { defaultChatLimits, type ChatAuthor, type ChatLimits, type ChatMessage } from './chat';
+import {
+  defaultChatLimits,
+  type ChatAuthor,
+  type ChatLimits,
+  type ChatMessage,
+  type SendResult,
+} from './chat';
 import type { HostStatus } from './protocol';
 
 /**
@@ -55,7 +61,8 @@ export const HISTORY_LENGTH = 60;
 
 /** What the UI may ask of the room behind the store: a real LiveKit room, or a simulation. */
 export interface ShowPort {
-  sendChat(text: string): Promise<void>;
+  /** Sends a message; a refusal (too long, too fast, muted, offline) is a value, not an error. */
+  sendChat(text: string): Promise<SendResult>;
   /** Host and moderators only: removes the message for everyone in the room. */
   deleteMessage(id: string): Promise<void>;
   react(): Promise<void>;
