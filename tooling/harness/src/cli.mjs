@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureChromium } from './chromium.mjs';
 import { ensureGoTool } from './go-tool.mjs';
+import { startCluster } from './cluster.mjs';
 import { startLiveKitServer } from './livekit-server.mjs';
 import { repoRoot } from './paths.mjs';
 import { LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
@@ -20,6 +21,8 @@ const USAGE = `usage: show-harness <command>
                                    per run) and its env vars; SHOW_WEBHOOK_URLS adds webhook targets;
                                    POST $SHOW_LIVEKIT_CONTROL_URL/crash or /start from tests
   demo                             build the packages and run the demo app with a local server
+  demo --cluster                   the production topology: Redis, PostgreSQL, three LiveKit nodes,
+                                   two built demo instances, Caddy with TLS (a local CA) in front
   crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
                                    the crowd rig: the built demo, a host live through the studio,
                                    lk load-test subscribers and chatting browsers; prints a table
@@ -39,7 +42,8 @@ try {
       process.exitCode = await withLiveKit(rest[0] === '--' ? rest.slice(1) : rest);
       break;
     case 'demo':
-      await demo();
+      if (rest.includes('--cluster')) await clusterDemo();
+      else await demo();
       break;
     case 'crowd':
       await crowd(rest);
@@ -257,4 +261,37 @@ Press Ctrl+C to stop everything.
   await Promise.race([interrupted(), new Promise((resolve) => next.on('exit', resolve))]);
   await stopTied(next);
   await server.stop();
+}
+
+async function clusterDemo() {
+  logToStderr('building the demo and the packages it uses…');
+  const build = spawn(
+    'pnpm',
+    ['turbo', 'run', 'build', '--filter=@show/demo...', '--output-logs=errors-only'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  const built = await new Promise((resolve) => build.on('close', (c) => resolve(c === 0)));
+  if (!built) throw new Error('building the demo failed (see above).');
+  const cluster = await startCluster();
+  const { secrets } = cluster;
+  console.log(`
+  Show demo (cluster) ${cluster.appUrl}
+  Host studio         ${cluster.appUrl}/studio  (passcode ${secrets.hostPasscode})
+  Moderation          ${cluster.appUrl}/moderate  (passcode ${secrets.moderatorPasscode})
+  LiveKit (WSS)       ${cluster.livekitUrl}  (${cluster.nodes.length} nodes: ${cluster.nodes.map((n) => n.httpUrl).join(', ')})
+  App instances       ${cluster.apps.map((a) => a.url).join(', ')}
+  Metrics             GET /api/metrics with Authorization: Bearer ${secrets.metricsToken}
+  Redis, PostgreSQL   ${cluster.redis.url}, ${cluster.postgres.url}
+
+  TLS comes from Caddy's own certificate authority: ${cluster.proxy.caFile}
+  Trust it in your browser (import it as an authority), or start Chromium with
+    ${cluster.chromiumArgs.join(' ')}
+
+Press Ctrl+C to stop everything.
+`);
+  await interrupted();
+  await cluster.stop();
 }

@@ -123,8 +123,9 @@ export async function startPostgres(options = {}) {
 }
 
 /**
- * A Redis on a free port, nothing persisted.
- * @param {{ name?: string, port?: number }} [options]
+ * A Redis on a free port: nothing persisted, or with `persistDir` an append-only file there (what
+ * a LiveKit cluster needs: a Redis restarted empty splits live rooms in two).
+ * @param {{ name?: string, port?: number, persistDir?: string }} [options]
  * @returns {Promise<StartedService>}
  */
 export async function startRedis(options = {}) {
@@ -136,9 +137,12 @@ export async function startRedis(options = {}) {
     `redis-${options.name ?? 'test'}-${process.pid}-${port}.log`,
   );
   writeFileSync(logFile, '');
+  const persistence = options.persistDir
+    ? ['--dir', ensureDir(options.persistDir), '--appendonly', 'yes', '--appendfsync', 'everysec']
+    : ['--appendonly', 'no'];
   const child = spawnTied(
     server,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { logFile },
   );
   const ready = async () =>

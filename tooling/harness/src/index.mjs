@@ -17,3 +17,5 @@ export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';
 export { freeTcpPort, freeTcpPorts } from './ports.mjs';
 export { run } from './run.mjs';
 export { startReverseProxy } from './reverse-proxy.mjs';
+export { startFrontProxy } from './front-proxy.mjs';
+export { startCluster } from './cluster.mjs';

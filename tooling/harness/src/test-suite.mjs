@@ -31,6 +31,10 @@ const STEPS = [
     args: ['turbo', 'run', 'e2e', '--concurrency=1'],
   },
   {
+    name: 'cluster test (3 LiveKit nodes on Redis, 2 app instances, Caddy with TLS)',
+    args: ['turbo', 'run', 'test:cluster', '--concurrency=1'],
+  },
+  {
     name: 'crowd test (the built demo, lk load-test subscribers, chatting browsers)',
     args: ['turbo', 'run', 'test:crowd', '--concurrency=1'],
   },
