@@ -386,6 +386,40 @@ describe('reactions and reports', () => {
 });
 
 describe('webhooks keep the show state', () => {
+  test('a live show whose node died goes on: room_started again keeps it live and counted', async () => {
+    t = await createTestServer();
+    const ana = (await join(t.server, browser())).body.identity;
+    const room = { sid: 'RM_1', name: ROOM };
+    const host = (sid: string) => ({ sid, identity: 'host', attributes: { 'show.role': 'host' } });
+    await t.webhook({ event: 'room_started', room });
+    await t.webhook({ event: 'participant_joined', room, participant: host('PA_host1') });
+    await t.webhook({ event: 'track_published', room, participant: host('PA_host1') });
+    await t.webhook({
+      event: 'participant_joined',
+      room,
+      participant: { sid: 'PA_ana1', identity: ana, attributes: { 'show.role': 'viewer' } },
+    });
+    const state = async () =>
+      (await t.server.show(browser().request(`/api/shows/${ROOM}`), ROOM)).json();
+    expect(await state()).toMatchObject({ status: 'live', viewers: 1 });
+
+    // The node dies: no participant_left, no room_finished. Another node starts the room again
+    // (a new sid) and everyone rejoins there with new participant sids.
+    const moved = { sid: 'RM_2', name: ROOM };
+    await t.webhook({ event: 'room_started', room: moved });
+    expect(await state()).toMatchObject({ status: 'live', viewers: 1 });
+    await t.webhook({ event: 'participant_joined', room: moved, participant: host('PA_host2') });
+    await t.webhook({
+      event: 'participant_joined',
+      room: moved,
+      participant: { sid: 'PA_ana2', identity: ana, attributes: { 'show.role': 'viewer' } },
+    });
+    expect(await state()).toMatchObject({ status: 'live', viewers: 1 });
+    // The host's connection on the dead node is forgotten: leaving from the new one ends the show.
+    await t.webhook({ event: 'participant_left', room: moved, participant: host('PA_host2') });
+    expect(await state()).toMatchObject({ status: 'ended' });
+  });
+
   test('viewers counted by person, staff not counted, each event applied once', async () => {
     t = await createTestServer();
     const ana = browser();

@@ -34,6 +34,8 @@ import { waitFor } from './wait-for.mjs';
  * @property {{ url: string }} postgres
  * @property {{ apiKey: string, apiSecret: string, hostPasscode: string, moderatorPasscode: string, metricsToken: string }} secrets
  * @property {string[]} chromiumArgs flags that make a test browser trust the proxy's certificate
+ * @property {(index: number) => Promise<import('./livekit-server.mjs').LiveKitServer>} restartNode
+ *   starts node `index` again (after a crash) on its port, with its configuration
  * @property {() => Promise<void>} stop
  */
 
@@ -72,11 +74,12 @@ export async function startCluster(options = {}) {
     log(`cluster: Caddy on ${proxy.appUrl} (app) and ${proxy.livekitUrl} (LiveKit)`);
 
     // Webhooks go through the proxy (any healthy app instance); the nodes trust its local CA.
+    /** @type {import('./livekit-server.mjs').LiveKitServer[]} */
     const nodes = [];
-    for (const [index, port] of livekitPorts.entries()) {
+    const startNode = async (/** @type {number} */ index) => {
       const node = await startLiveKitServer({
         name: `cluster-${index + 1}`,
-        port,
+        port: /** @type {number} */ (livekitPorts[index]),
         apiKey: secrets.apiKey,
         apiSecret: secrets.apiSecret,
         webhookUrls: [`${proxy.appUrl}/api/livekit/webhook`],
@@ -85,8 +88,10 @@ export async function startCluster(options = {}) {
         env: { ...process.env, SSL_CERT_FILE: proxy.caFile },
       });
       stops.push(node.stop);
-      nodes.push(node);
-    }
+      nodes[index] = node;
+      return node;
+    };
+    for (const index of livekitPorts.keys()) await startNode(index);
     log(`cluster: ${nodes.length} LiveKit nodes on ${nodes.map((n) => n.ports.http).join(', ')}`);
 
     /** @type {ClusterApp[]} */
@@ -162,6 +167,7 @@ export async function startCluster(options = {}) {
       postgres,
       secrets,
       chromiumArgs: [`--ignore-certificate-errors-spki-list=${proxy.spki}`],
+      restartNode: startNode,
       stop,
     };
   } catch (error) {

@@ -40,6 +40,15 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
 
   switch (event.event) {
     case 'room_started':
+      if ((await shows.show(room)).status === 'live') {
+        // A live show's room started again: its node died and another node took the room over
+        // (the dead node sends no participant_left, no room_finished). The show goes on: its
+        // status and audience stay (those who come back rejoin as the same connections, those
+        // who do not are dropped by the reconciler); the host's old connections are gone.
+        await presence.clear(hostKey(room));
+        await shows.record({ room, kind: 'status', detail: 'moved', at });
+        break;
+      }
       await Promise.all([room, hostKey(room), staffKey(room)].map((key) => presence.clear(key)));
       await shows.setStatus(room, 'upcoming', at);
       await shows.record({ room, kind: 'status', detail: 'upcoming', at });

@@ -103,3 +103,52 @@ test('pins, mutes, deletes and reports go to their routes', async () => {
     ['/reports', { identity: 'p.c', report: expect.objectContaining({ v: 1 }) }],
   ]);
 });
+
+test('a lost instance behind the load balancer: safe requests are tried again, reactions never', async () => {
+  const message = {
+    id: 'm-9',
+    seq: 9,
+    text: 'still here',
+    sentAt: 5,
+    from: { person: 'p'.repeat(22), name: 'Ana', role: 'viewer' },
+  };
+  const bodies: unknown[] = [];
+  let calls = 0;
+  const flaky: typeof fetch = async (_input, init) => {
+    calls++;
+    bodies.push(init?.body && JSON.parse(String(init.body)));
+    if (calls === 1) throw new TypeError('Failed to fetch');
+    if (calls === 2) return new Response('Bad Gateway', { status: 502 });
+    return new Response(JSON.stringify({ message }), { status: 201 });
+  };
+  const client = createShowServerClient({ room: 'r', fetch: flaky, retryDelaysMs: [1, 1] });
+  expect(await client.sendChat('still here', 'm-9')).toEqual(message);
+  expect(calls).toBe(3);
+  // The same id each time: the server stores the message once, however often it arrives.
+  expect(bodies).toEqual([
+    { text: 'still here', id: 'm-9' },
+    { text: 'still here', id: 'm-9' },
+    { text: 'still here', id: 'm-9' },
+  ]);
+
+  let reactions = 0;
+  const down: typeof fetch = async () => {
+    reactions++;
+    return new Response('Bad Gateway', { status: 502 });
+  };
+  const reacting = createShowServerClient({ room: 'r', fetch: down, retryDelaysMs: [1, 1] });
+  expect((await refusal(reacting.react())).refusal).toEqual({ reason: 'unreachable' });
+  expect(reactions).toBe(1);
+
+  // A refusal that is an answer (muted, too fast) is not tried again.
+  let refused = 0;
+  const muted: typeof fetch = async () => {
+    refused++;
+    return new Response(JSON.stringify({ error: { code: 'muted' } }), { status: 403 });
+  };
+  const mutedClient = createShowServerClient({ room: 'r', fetch: muted, retryDelaysMs: [1, 1] });
+  expect((await refusal(mutedClient.sendChat('x', 'id-00000001'))).refusal).toEqual({
+    reason: 'muted',
+  });
+  expect(refused).toBe(1);
+});

@@ -28,6 +28,13 @@ export interface ShowServerClientOptions {
   baseUrl?: string;
   /** Per request; default 8000 ms. */
   timeoutMs?: number;
+  /**
+   * Pauses before trying a request again when the server could not be reached or answered 502,
+   * 503 or 504 (an instance behind the load balancer just died); default 300 and 1000 ms. Only
+   * requests that are safe to repeat are: the history, a chat message (its id makes the server
+   * store it once), deletes, mutes and pins; never reactions or reports.
+   */
+  retryDelaysMs?: readonly number[];
   fetch?: typeof fetch;
 }
 
@@ -70,6 +77,27 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
   const send =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
+  const retryDelaysMs = options.retryDelaysMs ?? [300, 1000];
+  /** Failures worth another try: no answer, or a gateway's 502, 503 or 504. */
+  const transient = new WeakSet<ShowActionError>();
+  const unreachable = (refusal: ShowActionError) => {
+    transient.add(refusal);
+    return refusal;
+  };
+
+  /** `call`, again after each pause while the server is unreachable (for safe requests only). */
+  async function callAgain<T>(path: string, body?: unknown): Promise<T> {
+    for (const pause of retryDelaysMs) {
+      try {
+        return await call<T>(path, body);
+      } catch (error) {
+        if (!(error instanceof ShowActionError && transient.has(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+    return call<T>(path, body);
+  }
+
   async function call<T>(path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
@@ -82,27 +110,29 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new ShowActionError('unreachable', 'The show server did not answer.', {
-        cause: error,
-        refusal: {
-          reason: 'unreachable',
-        },
-      });
+      throw unreachable(
+        new ShowActionError('unreachable', 'The show server did not answer.', {
+          cause: error,
+          refusal: { reason: 'unreachable' },
+        }),
+      );
     }
     const parsed = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
     if (!response.ok) {
-      throw refusalOf(
+      const refusal = refusalOf(
         response.status,
         parsed as ErrorBody | undefined,
         response.headers.get('retry-after'),
       );
+      // The load balancer's answers for an instance that is gone or overloaded.
+      throw [502, 503, 504].includes(response.status) ? unreachable(refusal) : refusal;
     }
     return parsed as T;
   }
 
   return {
     async history() {
-      const body = await call<Partial<ServerHistory>>('/chat');
+      const body = await callAgain<Partial<ServerHistory>>('/chat');
       const messages = Array.isArray(body.messages)
         ? body.messages.map((m) => parseChatMessage(m)).filter((m): m is ServerChatMessage => !!m)
         : [];
@@ -117,7 +147,7 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
       };
     },
     async sendChat(text, id) {
-      const body = await call<{ message?: unknown }>('/chat', { text, id });
+      const body = await callAgain<{ message?: unknown }>('/chat', { text, id });
       const message = parseChatMessage(body.message);
       if (!message)
         throw new ShowActionError('unreachable', 'The show server answered oddly.', {
@@ -128,13 +158,13 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
       return message;
     },
     async deleteMessage(id) {
-      await call('/chat/delete', { id });
+      await callAgain('/chat/delete', { id });
     },
     async setMuted(person, muted) {
-      await call('/mutes', { person, muted });
+      await callAgain('/mutes', { person, muted });
     },
     async setPins(ids) {
-      await call('/pins', { ids });
+      await callAgain('/pins', { ids });
     },
     async react() {
       await call('/reactions', {});
