@@ -2,6 +2,9 @@
 // nodes, two instances of the built demo, Caddy with TLS in front): a show goes live and is
 // watched through HTTPS and WSS, every part doing its share.
 import { launchChromium, startCluster } from '@show/harness';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 let cluster: Awaited<ReturnType<typeof startCluster>>;
@@ -249,3 +252,39 @@ test('an app instance dies: the other serves, and every acknowledged message is 
     'with one app instance 2',
   ]);
 }, 120_000);
+
+/** Runs @show/server's `show-doctor` command as an operator would. */
+function doctor(env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const bin = join(
+    dirname(createRequire(import.meta.url).resolve('@show/server/package.json')),
+    'dist/doctor.js',
+  );
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, '--livekit', cluster.livekitUrl, '--app', cluster.appUrl],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: cluster.proxy.caFile, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+test('show-doctor: ready for the show, and a wrong secret is named', async () => {
+  const good = await doctor({
+    LIVEKIT_API_KEY: cluster.secrets.apiKey,
+    LIVEKIT_API_SECRET: cluster.secrets.apiSecret,
+  });
+  console.log(good.output);
+  expect(good.code).toBe(0);
+  expect(good.output).toContain('Ready for the show.');
+  expect(good.output).not.toContain('✗');
+
+  const wrong = await doctor({
+    LIVEKIT_API_KEY: cluster.secrets.apiKey,
+    LIVEKIT_API_SECRET: 'not-the-secret-of-this-livekit-server!!',
+  });
+  expect(wrong.code).toBe(1);
+  expect(wrong.output).toMatch(/✗ API key and secret: LiveKit refused key/);
+  expect(wrong.output).not.toContain('not-the-secret');
+});

@@ -46,3 +46,5 @@ export type {
   ShowStatus,
   StoredChatMessage,
 } from './storage/types';
+export { preflight } from './doctor/preflight';
+export type { CertificateFacts, PreflightCheck, PreflightOptions } from './doctor/preflight';
