@@ -76,9 +76,6 @@ export async function preflight(options: PreflightOptions): Promise<PreflightChe
         const left = certificate.validTo.getTime() - now();
         const lifetime = certificate.validTo.getTime() - certificate.validFrom.getTime();
         const enough = Math.min(minDays * DAY_MS, lifetime / 3);
-        const days = Math.floor(left / DAY_MS);
-        const remaining =
-          days >= 1 ? `${days} more days` : `${Math.floor(left / 3_600_000)} more hours`;
         checks.push(
           !certificate.trusted
             ? {
