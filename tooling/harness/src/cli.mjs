@@ -169,15 +169,7 @@ async function crowd(argv) {
       'crowd: --subscribers, --chatters, --rate and --duration take positive numbers.',
     );
   }
-  logToStderr('building the demo and the packages it uses…');
-  const build = spawn(
-    'pnpm',
-    ['turbo', 'run', 'build', '--filter=@show/demo...', '--output-logs=errors-only'],
-    { cwd: repoRoot, stdio: 'inherit' },
-  );
-  if (!(await new Promise((resolve) => build.on('close', (c) => resolve(c === 0))))) {
-    throw new Error('building the demo failed (see above).');
-  }
+  await build('@show/demo...', 'the demo and the packages it uses');
   const { crowdRow, runCrowd, table } = await import('./crowd.mjs');
   const rows = [];
   for (const subscribers of sizes) {
@@ -192,17 +184,7 @@ async function crowd(argv) {
 }
 
 async function demo() {
-  logToStderr('building the packages the demo uses…');
-  const build = spawn(
-    'pnpm',
-    ['turbo', 'run', 'build', '--filter=@show/demo^...', '--output-logs=errors-only'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-  const built = await new Promise((resolve) => build.on('close', (c) => resolve(c === 0)));
-  if (!built) throw new Error('building the packages failed (see above).');
+  await build('@show/demo^...', 'the packages the demo uses');
 
   const demoPort = await portOr(3000);
   // Loopback only, like the LiveKit server: browsers elsewhere could not reach ws://127.0.0.1.
@@ -264,17 +246,7 @@ Press Ctrl+C to stop everything.
 }
 
 async function clusterDemo() {
-  logToStderr('building the demo and the packages it uses…');
-  const build = spawn(
-    'pnpm',
-    ['turbo', 'run', 'build', '--filter=@show/demo...', '--output-logs=errors-only'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-  const built = await new Promise((resolve) => build.on('close', (c) => resolve(c === 0)));
-  if (!built) throw new Error('building the demo failed (see above).');
+  await build('@show/demo...', 'the demo and the packages it uses');
   const cluster = await startCluster();
   const { secrets } = cluster;
   console.log(`
@@ -294,4 +266,23 @@ Press Ctrl+C to stop everything.
 `);
   await interrupted();
   await cluster.stop();
+}
+
+/**
+ * Builds a turbo filter (`@show/demo...`: the demo and what it uses), showing only errors.
+ * @param {string} filter
+ * @param {string} what
+ */
+async function build(filter, what) {
+  logToStderr(`building ${what}…`);
+  const child = spawn(
+    'pnpm',
+    ['turbo', 'run', 'build', `--filter=${filter}`, '--output-logs=errors-only'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  const built = await new Promise((resolve) => child.on('close', (c) => resolve(c === 0)));
+  if (!built) throw new Error(`building ${what} failed (see above).`);
 }

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { startPostgres, startRedis } from './databases.mjs';
 import { startFrontProxy } from './front-proxy.mjs';
 import { startLiveKitServer } from './livekit-server.mjs';
-import { ensureDir, repoRoot, runDir } from './paths.mjs';
+import { ensureDir, runDir } from './paths.mjs';
 import { freeTcpPorts } from './ports.mjs';
 import { logToStderr } from './run.mjs';
-import { killTied, spawnTied, stopTied } from './tied-process.mjs';
+import { startBuiltDemo } from './demo-app.mjs';
+import { killTied, stopTied } from './tied-process.mjs';
 import { waitFor } from './wait-for.mjs';
 
 /**
@@ -98,43 +99,27 @@ export async function startCluster(options = {}) {
     const apps = [];
     for (const [index, port] of appPorts.entries()) {
       const logFile = join(ensureDir(runDir), `${stem}-app-${index + 1}-${port}.log`);
-      const child = spawnTied(
-        'pnpm',
-        [
-          '--filter',
-          '@show/demo',
-          'exec',
-          'next',
-          'start',
-          '--port',
-          String(port),
-          '--hostname',
-          '127.0.0.1',
-        ],
-        {
-          cwd: repoRoot,
-          logFile,
-          env: {
-            ...process.env,
-            NODE_ENV: 'production',
-            NEXT_PUBLIC_LIVEKIT_URL: proxy.livekitUrl,
-            LIVEKIT_URL: proxy.livekitHttpsUrl,
-            LIVEKIT_API_KEY: secrets.apiKey,
-            LIVEKIT_API_SECRET: secrets.apiSecret,
-            SHOW_SESSION_SECRET: sessionSecret,
-            SHOW_HOST_PASSCODE: secrets.hostPasscode,
-            SHOW_MODERATOR_PASSCODE: secrets.moderatorPasscode,
-            SHOW_METRICS_TOKEN: secrets.metricsToken,
-            DATABASE_URL: postgres.url,
-            REDIS_URL: redis.url,
-            // Caddy replaces a client's X-Forwarded-For with the address it saw.
-            TRUSTED_PROXY_HOPS: '1',
-            // The room service is called through the proxy: Node trusts its local CA too.
-            NODE_EXTRA_CA_CERTS: proxy.caFile,
-            NEXT_TELEMETRY_DISABLED: '1',
-          },
+      const child = startBuiltDemo({
+        port,
+        logFile,
+        env: {
+          NODE_ENV: 'production',
+          NEXT_PUBLIC_LIVEKIT_URL: proxy.livekitUrl,
+          LIVEKIT_URL: proxy.livekitHttpsUrl,
+          LIVEKIT_API_KEY: secrets.apiKey,
+          LIVEKIT_API_SECRET: secrets.apiSecret,
+          SHOW_SESSION_SECRET: sessionSecret,
+          SHOW_HOST_PASSCODE: secrets.hostPasscode,
+          SHOW_MODERATOR_PASSCODE: secrets.moderatorPasscode,
+          SHOW_METRICS_TOKEN: secrets.metricsToken,
+          DATABASE_URL: postgres.url,
+          REDIS_URL: redis.url,
+          // Caddy replaces a client's X-Forwarded-For with the address it saw.
+          TRUSTED_PROXY_HOPS: '1',
+          // The room service is called through the proxy: Node trusts its local CA too.
+          NODE_EXTRA_CA_CERTS: proxy.caFile,
         },
-      );
+      });
       const url = `http://127.0.0.1:${port}`;
       const app = {
         port,

@@ -13,13 +13,14 @@ import { launchChromium } from './chromium.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { startLiveKitServer } from './livekit-server.mjs';
-import { ensureDir, repoRoot, reportsDir, runDir } from './paths.mjs';
+import { ensureDir, reportsDir, runDir } from './paths.mjs';
 import { LK_CLI } from './pins.mjs';
 import { freeTcpPort } from './ports.mjs';
 import { childrenMatching, watchProcesses } from './process-watch.mjs';
 import { scrape, sumMetric } from './prometheus.mjs';
 import { logToStderr } from './run.mjs';
-import { spawnTied, stopTied } from './tied-process.mjs';
+import { startBuiltDemo } from './demo-app.mjs';
+import { stopTied } from './tied-process.mjs';
 import { waitFor } from './wait-for.mjs';
 
 const ROOM = 'spring-drop';
@@ -120,36 +121,20 @@ export async function runCrowd(options) {
     autoCreateRooms: false,
   });
   const demoLog = join(ensureDir(runDir), `crowd-demo-${process.pid}-${demoPort}.log`);
-  const demo = spawnTied(
-    'pnpm',
-    [
-      '--filter',
-      '@show/demo',
-      'exec',
-      'next',
-      'start',
-      '--port',
-      String(demoPort),
-      '--hostname',
-      '127.0.0.1',
-    ],
-    {
-      cwd: repoRoot,
-      logFile: demoLog,
-      env: {
-        ...process.env,
-        NEXT_PUBLIC_LIVEKIT_URL: livekit.wsUrl,
-        LIVEKIT_URL: livekit.wsUrl,
-        LIVEKIT_API_KEY: livekit.apiKey,
-        LIVEKIT_API_SECRET: livekit.apiSecret,
-        SHOW_HOST_PASSCODE: passcode,
-        SHOW_SESSION_SECRET: randomBytes(32).toString('base64url'),
-        SHOW_MAX_PARTICIPANTS: String(subscribers + chatters + 20),
-        DATABASE_URL: `sqlite:${join(tmpdir(), `show-crowd-${randomBytes(6).toString('hex')}.sqlite`)}`,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
+  const demo = startBuiltDemo({
+    port: demoPort,
+    logFile: demoLog,
+    env: {
+      NEXT_PUBLIC_LIVEKIT_URL: livekit.wsUrl,
+      LIVEKIT_URL: livekit.wsUrl,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+      SHOW_HOST_PASSCODE: passcode,
+      SHOW_SESSION_SECRET: randomBytes(32).toString('base64url'),
+      SHOW_MAX_PARTICIPANTS: String(subscribers + chatters + 20),
+      DATABASE_URL: `sqlite:${join(tmpdir(), `show-crowd-${randomBytes(6).toString('hex')}.sqlite`)}`,
     },
-  );
+  });
   const browser = await launchChromium();
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let loadTest;
