@@ -3,6 +3,8 @@
 // terminating TLS for both (HTTPS for the app, WSS for signalling) with health checks. Media goes
 // to each node directly, as in production. Everything binds 127.0.0.1.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import { startPostgres, startRedis } from './databases.mjs';
 import { startFrontProxy } from './front-proxy.mjs';
@@ -141,7 +143,8 @@ export async function startCluster(options = {}) {
     }
     log(`cluster: ${apps.length} app instances on ${appPorts.join(', ')}`);
     // Both sites answer through the proxy once its health checks have seen the upstreams.
-    await until(() => healthy(`${proxy.appUrl}/api/health`, proxy.caFile), 'the app through Caddy');
+    const ca = readFileSync(proxy.caFile);
+    await until(() => healthyOverTls(`${proxy.appUrl}/api/health`, ca), 'the app through Caddy');
     return {
       appUrl: proxy.appUrl,
       livekitUrl: proxy.livekitUrl,
@@ -161,33 +164,33 @@ export async function startCluster(options = {}) {
   }
 }
 
-/**
- * @param {string} url
- * @param {string} [caFile] trusted for https (fetch in this process cannot be told per request,
- *   so https checks go through the proxy's plain upstream instead when no CA is given)
- */
-async function healthy(url, caFile) {
+/** @param {string} url plain http: an upstream's own address */
+async function healthy(url) {
   try {
-    if (url.startsWith('https:') && caFile) {
-      const { request } = await import('node:https');
-      const { readFileSync } = await import('node:fs');
-      const ca = readFileSync(caFile);
-      return await new Promise((resolve) => {
-        const req = request(url, { ca, timeout: 2000 }, (response) => {
-          response.resume();
-          resolve(response.statusCode === 200);
-        });
-        req.on('error', () => resolve(false));
-        req.on('timeout', () => req.destroy());
-        req.end();
-      });
-    }
     const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
     await response.arrayBuffer();
     return response.ok;
   } catch {
     return false;
   }
+}
+
+/**
+ * The same through the proxy: `fetch` cannot be told to trust one more authority per request,
+ * so this goes through node:https with the proxy's root certificate.
+ * @param {string} url
+ * @param {Buffer} ca
+ */
+function healthyOverTls(url, ca) {
+  return new Promise((resolve) => {
+    const req = request(url, { ca, timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
 }
 
 /**
