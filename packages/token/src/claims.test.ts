@@ -16,6 +16,13 @@ function codeOf(options: unknown): string {
 }
 
 describe('buildClaims', () => {
+  test('a participant kind other than standard is carried; standard and none leave it out', () => {
+    expect(buildClaims({ ...base, kind: 'egress' }, 'APIkey', NOW_MS).kind).toBe('egress');
+    expect(buildClaims({ ...base, kind: 'standard' }, 'APIkey', NOW_MS)).not.toHaveProperty('kind');
+    expect(buildClaims(base, 'APIkey', NOW_MS)).not.toHaveProperty('kind');
+    expect(codeOf({ ...base, kind: 'robot' })).toBe('invalid_request');
+  });
+
   test('a viewer: explicit falses, the role attribute, two hours, LiveKit key order', () => {
     const claims = buildClaims({ ...base, name: 'Ana' }, 'APIkey', NOW_MS);
     expect(claims).toEqual({

@@ -44,7 +44,22 @@ export interface MintOptions {
   ttlSeconds?: number;
   /** Changes to the role's video grant, for the rare show that needs them. */
   grants?: Omit<VideoGrant, 'room' | 'roomJoin'>;
+  /**
+   * What LiveKit should take the participant for; default `standard` (a person). `egress` and
+   * `agent` participants do not keep a room open on their own: a recorder should be `egress`.
+   */
+  kind?: ParticipantKind;
 }
+
+/** LiveKit's participant kinds, as its tokens carry them. */
+export type ParticipantKind = 'standard' | 'ingress' | 'egress' | 'sip' | 'agent';
+const PARTICIPANT_KINDS: ReadonlySet<string> = new Set<ParticipantKind>([
+  'standard',
+  'ingress',
+  'egress',
+  'sip',
+  'agent',
+]);
 
 const OPTION_KEYS = new Set([
   'identity',
@@ -55,6 +70,7 @@ const OPTION_KEYS = new Set([
   'attributes',
   'ttlSeconds',
   'grants',
+  'kind',
 ]);
 
 /**
@@ -85,12 +101,19 @@ export function buildClaims(
     attributes,
     ttlSeconds = limits.ttlDefaultSeconds,
     grants,
+    kind,
   } = options;
   checkIdentity(identity);
   checkRoom(room);
   if (!isShowRole(role))
     throw new TokenError('invalid_role', 'role must be "viewer", "host" or "moderator".');
   checkTtl(ttlSeconds);
+  if (kind !== undefined && !PARTICIPANT_KINDS.has(kind)) {
+    throw new TokenError(
+      'invalid_request',
+      'kind must be "standard", "ingress", "egress", "sip" or "agent".',
+    );
+  }
   if (name !== undefined) checkName(name);
   if (metadata !== undefined) checkMetadata(metadata);
   if (attributes !== undefined) {
@@ -121,6 +144,7 @@ export function buildClaims(
   claims.exp = now + ttlSeconds;
   claims.nbf = now;
   claims.sub = identity;
+  if (kind !== undefined && kind !== 'standard') claims.kind = kind;
   return claims as unknown as AccessTokenClaims;
 }
 

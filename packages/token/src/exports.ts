@@ -1,5 +1,5 @@
 // What every entry point exports besides the platform-bound functions.
-export type { AccessTokenClaims, MintOptions } from './claims';
+export type { AccessTokenClaims, MintOptions, ParticipantKind } from './claims';
 export { SERVER_TOKEN_TTL_SECONDS } from './claims';
 export { TRACK_SOURCES, checkVideoGrant } from './grants';
 export type { TrackSourceName, VideoGrant } from './grants';

@@ -14,6 +14,7 @@ export { clearReports, countReport, readReports, reportFile } from './reports.mj
 export { openRoomPage, roomPageEntry, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
 export { ensureDatabases, startPostgres, startRedis } from './databases.mjs';
+export { ensureFfmpeg } from './ffmpeg.mjs';
 export { freeTcpPort, freeTcpPorts } from './ports.mjs';
 export { run } from './run.mjs';
 export { startReverseProxy } from './reverse-proxy.mjs';

@@ -1,0 +1,44 @@
+// Each recording's folder holds `recording.json`: its RecordingInfo, rewritten (atomically) when
+// its status changes, so a recorder started later still lists what earlier ones recorded.
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RecordingInfo } from './recording';
+
+const MANIFEST = 'recording.json';
+
+/** `<root>/<room>/<recordingId>`: room names are LiveKit's (no slashes); ids are ours. */
+export const recordingFolder = (root: string, room: string, recordingId: string) =>
+  join(root, encodeURIComponent(room), recordingId);
+
+export async function writeManifest(folder: string, info: RecordingInfo): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${MANIFEST}.${process.pid}`);
+  await writeFile(temporary, `${JSON.stringify(info, null, 2)}\n`);
+  await rename(temporary, join(folder, MANIFEST));
+}
+
+async function folders(path: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Every recording under `root` (of one room when given), as its manifest last said. */
+export async function readManifests(root: string, room?: string): Promise<RecordingInfo[]> {
+  const rooms = room === undefined ? await folders(root) : [encodeURIComponent(room)];
+  const found: RecordingInfo[] = [];
+  for (const roomFolder of rooms) {
+    for (const id of await folders(join(root, roomFolder))) {
+      try {
+        found.push(JSON.parse(await readFile(join(root, roomFolder, id, MANIFEST), 'utf8')));
+      } catch {
+        // A folder without a readable manifest is not a recording of ours.
+      }
+    }
+  }
+  return found;
+}

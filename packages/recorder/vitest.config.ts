@@ -1,0 +1,9 @@
+import { liveProject, reporting, unitProject } from '@show/harness/vitest';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    ...reporting('recorder'),
+    projects: [unitProject(), liveProject()],
+  },
+});
