@@ -3,7 +3,7 @@ import type { NextConfig } from 'next';
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native SQLite and the database clients load from node_modules at run time, not bundled.
+  // Native SQLite, the database clients and the recorder's WebRTC load from node_modules at run time, not bundled.
   serverExternalPackages: [
     'better-sqlite3',
     'pg',
@@ -12,6 +12,8 @@ const config: NextConfig = {
     'rate-limiter-flexible',
     'pino',
     'prom-client',
+    // The recorder's native WebRTC (loaded only when SHOW_RECORDINGS_DIR is set).
+    '@livekit/rtc-node',
   ],
 };
 

@@ -14,6 +14,17 @@ process.env.SHOW_SESSION_SECRET ??= randomBytes(32).toString('base64url');
 process.env.SHOW_METRICS_TOKEN ??= randomBytes(24).toString('base64url');
 // A fresh embedded database per run (set DATABASE_URL / REDIS_URL to run on PostgreSQL / Redis).
 process.env.DATABASE_URL ??= `sqlite:${join(tmpdir(), `show-e2e-${randomBytes(6).toString('hex')}.sqlite`)}`;
+// SHOW_E2E_RECORDING=1: the second run of `pnpm e2e`, an app that records every show (into a
+// folder recording.spec.ts reads) on a LiveKit of its own. Apart, because a recorder in the app's
+// process costs about 0.6 of a core per show, which the other specs' five pages cannot spare on
+// two cores (measured: chat sends in together.spec.ts then took over 5 s).
+const recording = process.env.SHOW_E2E_RECORDING === '1';
+if (recording) {
+  process.env.SHOW_RECORDINGS_DIR ??= join(
+    tmpdir(),
+    `show-e2e-recordings-${randomBytes(6).toString('hex')}`,
+  );
+}
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 if (!executablePath)
@@ -21,11 +32,17 @@ if (!executablePath)
 
 export default defineConfig({
   testDir: 'e2e',
+  ...(recording
+    ? { testMatch: 'recording.spec.ts', globalSetup: './e2e/global-setup.ts' }
+    : { testIgnore: 'recording.spec.ts' }),
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: reportFile('demo-e2e') }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: reportFile(recording ? 'demo-e2e-recording' : 'demo-e2e') }],
+  ],
   use: {
     baseURL,
     browserName: 'chromium',
@@ -43,6 +60,7 @@ export default defineConfig({
       SHOW_MODERATOR_PASSCODE: process.env.SHOW_MODERATOR_PASSCODE,
       SHOW_SESSION_SECRET: process.env.SHOW_SESSION_SECRET,
       SHOW_METRICS_TOKEN: process.env.SHOW_METRICS_TOKEN,
+      ...(recording && { SHOW_RECORDINGS_DIR: process.env.SHOW_RECORDINGS_DIR ?? '' }),
       DATABASE_URL: process.env.DATABASE_URL,
       ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     },

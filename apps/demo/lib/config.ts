@@ -40,6 +40,11 @@ export interface DemoConfig {
    * characters). Unset, the route answers 404 to everyone.
    */
   metricsToken: string | undefined;
+  /**
+   * SHOW_RECORDINGS_DIR: record every show (MP4 and HLS, with ffmpeg) into this folder; unset, the
+   * demo records nothing. `npm run demo` sets it to apps/demo/.data/recordings.
+   */
+  recordingsDir: string | undefined;
 }
 
 /** Secrets published in LiveKit's docs and examples: anyone can sign tokens with them. */
@@ -179,6 +184,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           trustedProxyHops: trustedProxyHops ?? 0,
           maxParticipants: maxParticipants ?? 1000,
           metricsToken,
+          recordingsDir: env.SHOW_RECORDINGS_DIR?.trim() || undefined,
         },
       };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createShowServer, openShowStorage, type ShowServer } from '@show/server';
+import { combineObservers, createShowServer, openShowStorage, type ShowServer } from '@show/server';
 import { createPrometheusObserver, type PrometheusObserver } from '@show/server/prometheus';
 import { createRoomService, createWebhookReceiver } from '@show/token';
 import { SHOW_ROOM } from './catalog';
@@ -24,6 +24,7 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     openShowStorage({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }),
   ]);
   const metrics = createPrometheusObserver({ bearerToken: config.metricsToken });
+  const recording = config.recordingsDir ? await recordShows(config, minter) : {};
   const show = createShowServer({
     minter,
     roomService: createRoomService({ url: config.serverUrl, minter }),
@@ -39,10 +40,35 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     ...storage,
     isShow: (room) => room === SHOW_ROOM,
     production: process.env.NODE_ENV === 'production',
-    observe: metrics.observe,
+    observe: combineObservers(metrics.observe, recording),
     onError: (error) => log().error({ err: error }, 'show server error'),
   });
   return { show, metrics };
+}
+
+/**
+ * Every show recorded into SHOW_RECORDINGS_DIR while it is live, by a recorder in this process (the
+ * instance that receives the webhook saying the show went live). Loaded only when asked for: it
+ * brings a native module (@livekit/rtc-node) and runs ffmpeg.
+ */
+async function recordShows(config: DemoConfig, minter: ReturnType<typeof demoMinter>) {
+  const { createLocalRecorder } = await import('@show/recorder/local');
+  const { followShows } = await import('@show/recorder');
+  const recorder = createLocalRecorder({
+    url: config.serverUrl,
+    minter,
+    directory: config.recordingsDir!,
+  });
+  const follower = followShows(recorder, {
+    participant: 'host',
+    onRecording: (info) =>
+      log().info(
+        { room: info.room, recording: info.recordingId, status: info.status },
+        'recording',
+      ),
+    onError: (error, room) => log().error({ err: error, room }, 'recording failed'),
+  });
+  return { show: follower.show };
 }
 
 /**
@@ -63,6 +89,7 @@ export function demoServer(config: DemoConfig): Promise<DemoServer> {
     config.trustedProxyHops,
     config.maxParticipants,
     config.metricsToken ?? '',
+    config.recordingsDir ?? '',
   ].join('\u0000');
   const holder = globalThis as Holder;
   if (holder[KEY]?.key !== key) {

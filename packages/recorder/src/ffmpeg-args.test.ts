@@ -19,7 +19,9 @@ test('a keyframe per segment, both outputs from one encode, PCM on fd 3', () => 
   expect(after('-keyint_min')).toBe('60');
   expect(args).toContain('pipe:3');
   expect(after('-vf')).toContain('pad=720:1280');
-  expect(args.at(-1)).toMatch(/^\[f=mp4:[^\]]*\]recording\.mp4\|\[f=hls:hls_time=2:.*\]hls\/index\.m3u8$/);
+  expect(args.at(-1)).toMatch(
+    /^\[f=mp4:[^\]]*\]recording\.mp4\|\[f=hls:hls_time=2:.*\]hls\/index\.m3u8$/,
+  );
 });
 
 test('segment length and bitrate are options', () => {

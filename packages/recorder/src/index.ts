@@ -8,3 +8,14 @@ export {
   type ShowRecorder,
   type StartRecordingOptions,
 } from './recording';
+export {
+  followShows,
+  type FollowShowOptions,
+  type ShowFollower,
+  type ShowStatusEvent,
+} from './follow-show';
+export {
+  createEgressRecorder,
+  type EgressRecorderOptions,
+  type S3Upload,
+} from './egress/egress-recorder';

@@ -185,5 +185,8 @@ test('a room nobody publishes in ends as a failed recording, said in words', asy
   const room = `record-empty-${Date.now()}`;
   const { recordingId } = await recorder.start(room);
   const done = await recorder.stop(recordingId);
-  expect(done).toMatchObject({ status: 'failed', error: 'Nobody published video while recording.' });
+  expect(done).toMatchObject({
+    status: 'failed',
+    error: 'Nobody published video while recording.',
+  });
 });

@@ -15,7 +15,7 @@ import {
 import { RecordingSession } from './local-session';
 
 export interface LocalRecorderOptions {
-  /** LiveKit's address as clients use it (`wss://…`, or `ws://localhost:7880` in development). */
+  /** LiveKit's address (`wss://…`, or `ws://localhost:7880` in development; http(s) works too). */
   url: string;
   /** Mints the recorder's token (hidden, subscribe only, kind `egress`). */
   minter: TokenMinter;
@@ -49,7 +49,7 @@ export function createLocalRecorder(options: LocalRecorderOptions): LocalRecorde
   }
   const directory = resolve(options.directory);
   const settings = {
-    url: options.url,
+    url: options.url.replace(/^http(s?):\/\//, 'ws$1://'),
     minter: options.minter,
     ffmpegPath: options.ffmpegPath,
     fps,
@@ -105,7 +105,9 @@ export function createLocalRecorder(options: LocalRecorderOptions): LocalRecorde
       const session = sessions.get(recordingId);
       if (session) return copy(await session.stop());
       // Stopping a recording that already ended answers what it was, as Egress does.
-      const ended = (await readManifests(directory)).find((info) => info.recordingId === recordingId);
+      const ended = (await readManifests(directory)).find(
+        (info) => info.recordingId === recordingId,
+      );
       if (ended && ended.status !== 'starting' && ended.status !== 'active') return ended;
       throw new RecorderError('not_found', `No recording ${recordingId} is running here.`);
     },

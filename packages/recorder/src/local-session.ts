@@ -4,6 +4,7 @@
 // publishes, the last picture and silence keep the file going.
 import {
   AudioStream,
+  DisconnectReason,
   Room,
   RoomEvent,
   TrackKind,
@@ -43,6 +44,13 @@ const SOURCE_NAMES: Partial<Record<TrackSource, TrackSourceName>> = {
   [TrackSource.SOURCE_SCREENSHARE]: 'screen_share',
   [TrackSource.SOURCE_SCREENSHARE_AUDIO]: 'screen_share_audio',
 };
+
+const ROOM_OVER = new Set([
+  DisconnectReason.ROOM_CLOSED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.PARTICIPANT_REMOVED,
+  DisconnectReason.CLIENT_INITIATED,
+]);
 
 interface Reading {
   sid: string;
@@ -118,7 +126,7 @@ export class RecordingSession {
       .on(RoomEvent.ParticipantDisconnected, follow)
       .on(RoomEvent.TrackSubscribed, (track, publication) => this.read(track, publication))
       .on(RoomEvent.TrackUnsubscribed, (_track, publication) => this.unread(publication.sid))
-      .on(RoomEvent.Disconnected, () => this.lost(room));
+      .on(RoomEvent.Disconnected, (reason) => this.lost(room, reason));
     try {
       await room.connect(this.settings.url, token, { autoSubscribe: false, dynacast: false });
     } catch (error) {
@@ -133,9 +141,16 @@ export class RecordingSession {
     follow();
   }
 
-  /** LiveKit dropped us (a node died, the network): join again until stopped. */
-  private lost(room: Room) {
+  /**
+   * The room is over (closed, deleted, we were removed): the recording is complete, as Egress's
+   * would be. Otherwise LiveKit dropped us (a node died, the network): join again until stopped.
+   */
+  private lost(room: Room, reason: DisconnectReason) {
     if (this.room !== room || this.stopping) return;
+    if (ROOM_OVER.has(reason)) {
+      void this.stop();
+      return;
+    }
     this.room = undefined;
     this.unread(this.video?.sid);
     this.unread(this.audio?.sid);

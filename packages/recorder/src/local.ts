@@ -1,5 +1,9 @@
 // @show/recorder/local: the recorder on @livekit/rtc-node and ffmpeg (loads the native module).
-export { createLocalRecorder, type LocalRecorder, type LocalRecorderOptions } from './local-recorder';
+export {
+  createLocalRecorder,
+  type LocalRecorder,
+  type LocalRecorderOptions,
+} from './local-recorder';
 export {
   RecorderError,
   isRecorderError,

@@ -15,7 +15,9 @@ export function i420ToPgmyuv(data: Uint8Array, width: number, height: number): U
   const chromaHeight = Math.ceil(height / 2);
   const expected = width * height + 2 * chromaWidth * chromaHeight;
   if (data.length < expected) {
-    throw new RangeError(`An I420 frame of ${width}×${height} needs ${expected} bytes, not ${data.length}.`);
+    throw new RangeError(
+      `An I420 frame of ${width}×${height} needs ${expected} bytes, not ${data.length}.`,
+    );
   }
   const w = width & ~1;
   const h = height & ~1;
@@ -32,7 +34,10 @@ export function i420ToPgmyuv(data: Uint8Array, width: number, height: number): U
   const half = w / 2;
   for (let row = 0; row < h / 2; row++) {
     out.set(data.subarray(uStart + row * chromaWidth, uStart + row * chromaWidth + half), at);
-    out.set(data.subarray(vStart + row * chromaWidth, vStart + row * chromaWidth + half), at + half);
+    out.set(
+      data.subarray(vStart + row * chromaWidth, vStart + row * chromaWidth + half),
+      at + half,
+    );
     at += w;
   }
   return out;

@@ -76,7 +76,9 @@ export class Timeline<F> {
     this.fps = options.fps;
     this.sampleRate = options.sampleRate;
     this.videoDelayMs = options.videoDelayMs ?? 150;
-    this.toleranceSamples = Math.round(((options.audioToleranceMs ?? 120) * this.sampleRate) / 1000);
+    this.toleranceSamples = Math.round(
+      ((options.audioToleranceMs ?? 120) * this.sampleRate) / 1000,
+    );
     this.lagMs = options.audioLagMs ?? 400;
   }
 

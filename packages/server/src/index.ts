@@ -1,6 +1,7 @@
 export { createShowServer } from './show-server';
 export type { RoomHandler, ShowServer, ShowServerOptions } from './show-server';
-export type { RequestEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
+export { combineObservers } from './observer';
+export type { RequestEvent, ShowEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
 export type { OutboxStats } from './outbox';
 export type { StaffPages } from './routes/staff';
 export type { TokenRouteOptions } from './routes/token';

@@ -36,6 +36,17 @@ export interface StoreEvent {
   ok: boolean;
 }
 
+export interface ShowEvent {
+  room: string;
+  status: string;
+  hostConnections: number;
+  /**
+   * Why the show just ended: the host ended it (`host`), the host's last connection dropped
+   * (`disconnect`: they may come back), or LiveKit closed the room (`room_closed`).
+   */
+  endedBy?: 'host' | 'disconnect' | 'room_closed';
+}
+
 export interface ShowObserver {
   request?(event: RequestEvent): void;
   /** A token was issued, for this role. */
@@ -49,7 +60,25 @@ export interface ShowObserver {
   /** A show's audience (people, not connections) changed. */
   viewers?(event: { room: string; viewers: number }): void;
   /** A show's status or its host's connections changed (from LiveKit's webhooks). */
-  show?(event: { room: string; status: string; hostConnections: number }): void;
+  show?(event: ShowEvent): void;
+}
+
+/**
+ * One observer that tells each of `observers` in turn (metrics and a recorder following the show,
+ * say). Each callback is called safely: one that throws does not keep the others from hearing.
+ */
+export function combineObservers(...observers: ShowObserver[]): ShowObserver {
+  const combined: ShowObserver = {};
+  const keys = ['request', 'token', 'webhook', 'store', 'viewers', 'show'] as const;
+  for (const key of keys) {
+    const callbacks = observers.map((observer) => observer[key]).filter((f) => f !== undefined);
+    if (callbacks.length === 0) continue;
+    const safe = callbacks.map((callback) => safely(callback as (event: unknown) => void));
+    (combined as Record<string, (event: unknown) => void>)[key] = (event) => {
+      for (const callback of safe) callback(event);
+    };
+  }
+  return combined;
 }
 
 /** A monitoring callback must never break the show: its errors are dropped. */

@@ -3,9 +3,10 @@
 // never says who left, and an instance may miss a burst while it restarts. So the count is checked
 // against LiveKit's own list now and then, for every room that had people lately, and corrected
 // (with a `viewers` event when it changes).
-import { ROLE_ATTRIBUTE, type RoomService } from '@show/token';
-import { HOST_IDENTITY, personOf } from './identity';
+import type { RoomService } from '@show/token';
+import { personOf } from './identity';
 import type { Outbox } from './outbox';
+import { seatOf } from './seat';
 import type { Presence } from './storage/types';
 
 export interface PresenceReconciler {
@@ -46,10 +47,7 @@ export function createPresenceReconciler(options: {
     const listed = await roomService.listParticipants(room);
     const truth = new Map<string, Set<string>>();
     for (const participant of listed) {
-      const role = participant.attributes[ROLE_ATTRIBUTE];
-      if (participant.identity === HOST_IDENTITY || role === 'host' || role === 'moderator') {
-        continue;
-      }
+      if (seatOf(participant) !== 'audience') continue;
       const person = audiencePerson(participant.identity);
       const connections = truth.get(person) ?? new Set<string>();
       connections.add(participant.identity);

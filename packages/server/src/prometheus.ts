@@ -3,7 +3,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ShowObserver } from './observer';
 
-export type { RequestEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
+export type { RequestEvent, ShowEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
 
 export interface PrometheusObserverOptions {
   /** Where the metrics live; default a new registry of their own. */

@@ -364,6 +364,8 @@ describe('reactions and reports', () => {
       );
     expect((await send(ana, benIdentity)).status).toBe(403);
     expect((await send(ana, anaIdentity)).status).toBe(202);
+    // A late report and the next on time arrive together: both honest. A third is a flood.
+    expect((await send(ana, anaIdentity)).status).toBe(202);
     expect((await send(ana, anaIdentity)).status).toBe(429);
     expect((await send(ben, benIdentity)).status).toBe(202);
     const bad = await t.server.report(
@@ -375,12 +377,12 @@ describe('reactions and reports', () => {
     );
     expect(bad.status).toBe(400);
 
-    // The host hears the summary: two viewers reporting (the viewer's p = 1e-6 was ignored).
+    // The host hears the summary: three reports of two viewers (the viewer's p = 1e-6 was ignored).
     await new Promise((resolve) => setTimeout(resolve, 2300));
     const fleet = t.sent.filter((p) => p.to?.[0] === 'host').flatMap((p) => p.events);
     const last = fleet.at(-1) as Extract<ServerEvent, { type: 'fleet' }> | undefined;
     const summary = last?.summary as { viewersReporting: number; reports: number } | undefined;
-    expect(summary?.reports).toBe(2);
+    expect(summary?.reports).toBe(3);
     expect(summary?.viewersReporting).toBeLessThanOrEqual(2);
   });
 });
@@ -463,6 +465,55 @@ describe('webhooks keep the show state', () => {
     expect(counts.at(-1)).toEqual({ type: 'viewers', count: 1 });
   });
 
+  test('the show event says why a show ended: the host ended it, dropped out, or the room closed', async () => {
+    const ends: string[] = [];
+    t = await createTestServer({
+      // Only the event of the moment it ended says why (a host rejoining an ended show sends more).
+      observe: { show: (e) => void (e.endedBy && ends.push(`${e.status} ${e.endedBy}`)) },
+    });
+    const room = { sid: 'RM_4', name: ROOM };
+    const host = (sid: string, status?: string) => ({
+      sid,
+      identity: 'host',
+      attributes: { 'show.role': 'host', ...(status && { 'show.status': status }) },
+    });
+    const live = async (sid: string) => {
+      await t.webhook({ event: 'participant_joined', room, participant: host(sid) });
+      await t.webhook({ event: 'track_published', room, participant: host(sid, 'live') });
+    };
+    await t.webhook({ event: 'room_started', room });
+    await live('PA_1');
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_1', 'live') });
+    await live('PA_2');
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_2', 'ended') });
+    await t.webhook({ event: 'room_finished', room });
+    expect(ends).toEqual(['ended disconnect', 'ended host', 'ended room_closed']);
+  });
+
+  test('a recorder or an agent in the room is no viewer, joining or listed', async () => {
+    t = await createTestServer();
+    const room = { sid: 'RM_3', name: ROOM };
+    const state = async () =>
+      (await t.server.show(browser().request(`/api/shows/${ROOM}`), ROOM)).json();
+    await t.webhook({ event: 'room_started', room });
+    await t.webhook({
+      event: 'participant_joined',
+      room,
+      participant: { sid: 'PA_rec', identity: 'recorder-REC_1', kind: 'EGRESS' },
+    });
+    await t.webhook({
+      event: 'participant_joined',
+      room,
+      participant: { sid: 'PA_bot', identity: 'assistant', kind: 'AGENT' },
+    });
+    await t.webhook({
+      event: 'participant_joined',
+      room,
+      participant: { sid: 'PA_v', identity: 'v' },
+    });
+    expect(await state()).toMatchObject({ viewers: 1, peakViewers: 1 });
+  });
+
   test('participants with tokens minted elsewhere count as people of their own', async () => {
     t = await createTestServer();
     const room = { sid: 'RM_2', name: ROOM };
@@ -484,9 +535,10 @@ describe('webhooks keep the show state', () => {
       });
     }
     expect((await t.server.state(ROOM)).viewers).toBe(3);
-    // Viewer 3 left, but LiveKit's webhook never came (staff are not audience).
+    // Viewer 3 left, but LiveKit's webhook never came (staff and recorders are not audience).
     t.participants.set(ROOM, [
       { identity: 'host', sid: 'PA_h', attributes: { 'show.role': 'host' } },
+      { identity: 'recorder-REC_1', sid: 'PA_r', attributes: {}, kind: 'EGRESS' },
       { identity: 'mod.x', sid: 'PA_m', attributes: { 'show.role': 'moderator' } },
       { identity: viewer(1), sid: 'PA_1', attributes: {} },
       { identity: viewer(2), sid: 'PA_2', attributes: {} },

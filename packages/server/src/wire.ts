@@ -2,6 +2,8 @@
 // of events. Only the server sends on it: receivers accept it only when LiveKit names no sender.
 export const SERVER_TOPIC = 'show.events';
 export const WIRE_VERSION = 1;
+/** The host's attribute that carries the show's status as the studio announces it. */
+export const HOST_STATUS_ATTRIBUTE = 'show.status';
 
 export type SenderRole = 'host' | 'moderator' | 'viewer';
 

@@ -43,7 +43,7 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
   /** Who LiveKit says is in each room, for the reconciler (tests set it). */
   const participants = new Map<
     string,
-    Array<{ identity: string; sid: string; attributes: Record<string, string> }>
+    Array<{ identity: string; sid: string; attributes: Record<string, string>; kind?: string }>
   >();
   const roomService: Pick<
     RoomService,
@@ -53,7 +53,7 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
       created.push(room);
     },
     async listParticipants(room) {
-      return participants.get(room) ?? [];
+      return (participants.get(room) ?? []).map((p) => ({ kind: 'STANDARD', ...p }));
     },
     async updateAttributes(room, identity, values) {
       attributes.push({ room, identity, attributes: values });

@@ -199,19 +199,21 @@ describe('createRoom', () => {
 });
 
 describe('listParticipants', () => {
-  test('lists identities, sids and attributes as room admin; a room LiveKit lacks is empty', async () => {
+  test('lists identities, sids, attributes and kinds as room admin; a room LiveKit lacks is empty', async () => {
     const { sent, fetch } = recorder(() =>
       Response.json({
         participants: [
           { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' }, tracks: [] },
           { sid: 'PA_2', identity: 'viewer-1' },
+          { sid: 'PA_3', identity: 'recorder', kind: 'EGRESS', attributes: {} },
         ],
       }),
     );
     const service = createRoomService({ url: 'https://lk.example', minter, fetch });
     expect(await service.listParticipants('spring-drop')).toEqual([
-      { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' } },
-      { sid: 'PA_2', identity: 'viewer-1', attributes: {} },
+      { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' }, kind: 'STANDARD' },
+      { sid: 'PA_2', identity: 'viewer-1', attributes: {}, kind: 'STANDARD' },
+      { sid: 'PA_3', identity: 'recorder', attributes: {}, kind: 'EGRESS' },
     ]);
     const [call] = sent as [Sent];
     expect(call.url).toBe('https://lk.example/twirp/livekit.RoomService/ListParticipants');

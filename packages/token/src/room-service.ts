@@ -37,6 +37,8 @@ export interface ListedParticipant {
   identity: string;
   sid: string;
   attributes: Record<string, string>;
+  /** LiveKit's participant kind as it names it (`STANDARD`, `EGRESS`, `AGENT`, …). */
+  kind: string;
 }
 
 export interface RoomService {
@@ -198,9 +200,11 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         throw error;
       }
       const listed = Array.isArray(body.participants) ? body.participants : [];
-      return listed.map((p: { identity?: unknown; sid?: unknown; attributes?: unknown }) => ({
+      type Listed = { identity?: unknown; sid?: unknown; attributes?: unknown; kind?: unknown };
+      return listed.map((p: Listed) => ({
         identity: typeof p.identity === 'string' ? p.identity : '',
         sid: typeof p.sid === 'string' ? p.sid : '',
+        kind: typeof p.kind === 'string' ? p.kind : 'STANDARD',
         attributes:
           p.attributes && typeof p.attributes === 'object'
             ? (p.attributes as Record<string, string>)

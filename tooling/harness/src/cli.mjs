@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFfmpeg } from './ffmpeg.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { startCluster } from './cluster.mjs';
 import { startLiveKitServer } from './livekit-server.mjs';
@@ -203,6 +204,13 @@ async function demo() {
   const modPasscode = process.env.SHOW_MODERATOR_PASSCODE || randomBytes(9).toString('base64url');
   // Signs viewers' and staff's cookies; a new one per run signs everyone out (set it to keep them).
   const sessionSecret = process.env.SHOW_SESSION_SECRET || randomBytes(32).toString('base64url');
+  // Every show is recorded (MP4 and HLS) unless SHOW_RECORDINGS_DIR is set to something else, or
+  // ffmpeg cannot be had.
+  const recordingsDir = process.env.SHOW_RECORDINGS_DIR ?? '.data/recordings';
+  const recording = await ensureFfmpeg().then(
+    () => (recordingsDir ? `apps/demo/${recordingsDir}` : 'off (SHOW_RECORDINGS_DIR is empty)'),
+    (error) => `off: ${error.message}`,
+  );
   const next = spawnTied(
     'pnpm',
     [
@@ -224,6 +232,7 @@ async function demo() {
         SHOW_HOST_PASSCODE: passcode,
         SHOW_MODERATOR_PASSCODE: modPasscode,
         SHOW_SESSION_SECRET: sessionSecret,
+        SHOW_RECORDINGS_DIR: recording.startsWith('off') ? '' : recordingsDir,
         // Development on this machine: plain-http cookies, configuration problems on the pages.
         SHOW_LOCAL_DEV: '1',
         NEXT_TELEMETRY_DISABLED: '1',
@@ -237,6 +246,7 @@ async function demo() {
   LiveKit server    ${server.wsUrl}  (key ${server.apiKey}, log ${server.logFile})
   Prometheus        ${server.prometheusUrl}
   Chat and show log ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'apps/demo/.data/show.sqlite (SQLite)'}; limits ${process.env.REDIS_URL ? 'in REDIS_URL' : 'in memory'}
+  Recordings        ${recording}
 
 Press Ctrl+C to stop everything.
 `);

@@ -1,11 +1,14 @@
 // LiveKit's webhooks keep the show's state: status, who is watching (by person), the peak. Each
 // event is applied once across instances and restarts (its id, remembered in the hot store).
-import { ROLE_ATTRIBUTE, isTokenError, type WebhookEvent } from '@show/token';
+import { isTokenError, type WebhookEvent } from '@show/token';
 import type { ShowServerContext } from '../context';
 import { json, readText, requireMethod } from '../http';
 import { HOST_IDENTITY } from '../identity';
 import { audiencePerson } from '../presence-reconciler';
+import { seatOf } from '../seat';
+import type { ShowEvent } from '../observer';
 import { ShowServerError } from '../server-error';
+import { HOST_STATUS_ATTRIBUTE } from '../wire';
 
 /** LiveKit retries a webhook for a while; a day covers it with room to spare. */
 const SEEN_TTL_MS = 24 * 3600 * 1000;
@@ -19,15 +22,16 @@ const hostKey = (room: string) => `${room}#host`;
 export const staffKey = (room: string) => `${room}#staff`;
 
 function isStaff(event: WebhookEvent): boolean {
-  const participant = event.participant;
-  const role = participant?.attributes?.[ROLE_ATTRIBUTE];
-  return participant?.identity === HOST_IDENTITY || role === 'host' || role === 'moderator';
+  const seat = event.participant && seatOf(event.participant);
+  return seat === 'host' || seat === 'staff';
 }
 
 export async function applyWebhook(context: ShowServerContext, event: WebhookEvent): Promise<void> {
   const room = event.room?.name;
   // Rooms that are no show (made by hand, or by an old LiveKit that auto-creates) keep no state.
   if (!room || !(await context.isShow(room))) return;
+  // A recorder or an agent in the room is neither audience nor staff: it changes nothing.
+  if (event.participant && seatOf(event.participant) === 'machine') return;
   const { shows } = context.database;
   const presence = context.hot.presence;
   const at = context.now();
@@ -37,6 +41,7 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
   const person = identity ? audiencePerson(identity) : undefined;
   if (identity) context.reconciler.touch(room);
   const viewers = (count: number) => context.outbox.push(room, { type: 'viewers', count });
+  let endedBy: ShowEvent['endedBy'];
 
   switch (event.event) {
     case 'room_started':
@@ -54,6 +59,7 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
       await shows.record({ room, kind: 'status', detail: 'upcoming', at });
       break;
     case 'room_finished':
+      endedBy = 'room_closed';
       await Promise.all([room, hostKey(room), staffKey(room)].map((key) => presence.clear(key)));
       await shows.setStatus(room, 'ended', at);
       await shows.record({ room, kind: 'status', detail: 'ended', at });
@@ -82,6 +88,9 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
         const sid = event.participant?.sid ?? '';
         const hostsLeft = await presence.leave(hostKey(room), HOST_IDENTITY, sid);
         if (hostsLeft === 0 && (await shows.show(room)).status === 'live') {
+          // The studio announces `ended` before it leaves; without it, the host dropped out.
+          const said = event.participant?.attributes?.[HOST_STATUS_ATTRIBUTE];
+          endedBy = said === 'ended' ? 'host' : 'disconnect';
           await shows.setStatus(room, 'ended', at);
           await shows.record({ room, kind: 'status', detail: 'ended', at });
         }
@@ -107,7 +116,12 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
       shows.show(room),
       presence.connections(hostKey(room), HOST_IDENTITY),
     ]);
-    context.observe.show({ room, status: show.status, hostConnections: hosts.length });
+    context.observe.show({
+      room,
+      status: show.status,
+      hostConnections: hosts.length,
+      ...(endedBy && { endedBy }),
+    });
   }
 }
 
