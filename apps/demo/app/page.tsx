@@ -32,9 +32,14 @@ export default async function HomePage() {
   const result = readConfig();
   if (!result.ok) return <NotConfigured title="Show" problems={result.problems} />;
   const reachable = await serverAnswers(result.config.serverUrl);
-  const show = await demoServer(result.config)
-    .then((server) => server.show.state(SHOW_ROOM))
-    .catch(() => ({ status: 'upcoming' as const, viewers: 0 }));
+  const server = await demoServer(result.config).catch(() => undefined);
+  const show = (await server?.show.state(SHOW_ROOM).catch(() => undefined)) ?? {
+    status: 'upcoming' as const,
+    viewers: 0,
+  };
+  const replay = (await server?.recordings?.list(SHOW_ROOM).catch(() => []))?.some(
+    (recording) => recording.status === 'complete',
+  );
   return (
     <main>
       <h1>Show</h1>
@@ -57,6 +62,11 @@ export default async function HomePage() {
           <a className="show-button show-button--primary" href={`/show/${SHOW_ROOM}`}>
             Join the show
           </a>{' '}
+          {replay && (
+            <>
+              <a href={`/replay/${SHOW_ROOM}`}>Watch the last show again</a>{' '}
+            </>
+          )}
           <a href="/studio">Host studio</a>
         </p>
       </section>

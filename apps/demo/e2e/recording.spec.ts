@@ -1,13 +1,14 @@
 // Recording through the built app: the host going live starts a recording (the app's recorder,
 // told by LiveKit's webhooks), ending the show in the studio finishes it, and the MP4 is what
-// ffprobe says it is: audio and video, as long as the show was live.
+// ffprobe says it is: audio and video, as long as the show was live. Then the replay: the pins
+// come back at the moments they were made, the chat in step, add to cart works.
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ensureFfmpeg } from '@show/harness';
-import { errorLog, expectPhase, framesDecoded, goLive, joinShow, newPage } from './pages';
+import { errorLog, expectPhase, framesDecoded, goLive, joinShow, newPage, say } from './pages';
 
 const ROOM = 'spring-drop';
 
@@ -28,6 +29,31 @@ async function manifests(): Promise<Manifest[]> {
     if (text) found.push(JSON.parse(text) as Manifest);
   }
   return found;
+}
+
+/** Pins (or unpins) a product in the studio; the server's time of the pin. */
+async function pin(host: Page, title: string): Promise<number> {
+  const answered = host.waitForResponse((r) => r.url().endsWith('/pins') && r.ok());
+  await host.getByRole('article', { name: title }).getByRole('button', { name: 'Pin' }).click();
+  return ((await (await answered).json()) as { at: number }).at;
+}
+
+/** The replay's video moved to `seconds`, and what its overlay shows pinned then. */
+async function pinnedAt(page: Page, seconds: number): Promise<string[]> {
+  await page.evaluate(async (to) => {
+    const video = document.querySelector('video') as HTMLVideoElement;
+    await new Promise<void>((resolve) => {
+      video.addEventListener('seeked', () => resolve(), { once: true });
+      video.currentTime = to;
+    });
+  }, seconds);
+  await expect(page.locator('.show-replay')).toHaveAttribute(
+    'data-show-position',
+    String(Math.floor(seconds)),
+  );
+  return page
+    .locator('.show-replay__pins article')
+    .evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label') ?? ''));
 }
 
 test('going live records the show; ending it finishes one MP4 of the time it was live', async ({
@@ -57,7 +83,13 @@ test('going live records the show; ending it finishes one MP4 of the time it was
     )
     .toBe('active');
 
-  await viewer.waitForTimeout(6_000);
+  // The host pins two products a few seconds apart; a viewer asks about the first.
+  await viewer.waitForTimeout(2_000);
+  const mugAt = await pin(host, 'Stoneware mug');
+  await say(viewer, 'Is the mug dishwasher safe?');
+  await viewer.waitForTimeout(4_000);
+  const scarfAt = await pin(host, 'Merino scarf, rose');
+  await viewer.waitForTimeout(3_000);
   await host.getByRole('button', { name: 'End show' }).click();
   await host.getByRole('button', { name: 'Yes, end the show' }).click();
   const endedAt = Date.now();
@@ -88,7 +120,32 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   const duration = Number(probed.format.duration);
   expect(duration).toBeGreaterThan(liveSeconds - 3);
   expect(duration).toBeLessThan(liveSeconds + 3);
+
+  // The replay: each pin at its moment in the recording (its server time − the first frame's).
+  const replay = await newPage(browser, log, 'replay');
+  await replay.goto('/replay/spring-drop');
+  await expect(replay.locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
+  const mugSeconds = (mugAt - done.startedAt!) / 1000;
+  const scarfSeconds = (scarfAt - done.startedAt!) / 1000;
+  console.log(
+    `pins at ${mugSeconds.toFixed(2)} s and ${scarfSeconds.toFixed(2)} s of the recording`,
+  );
+  expect(await pinnedAt(replay, Math.max(0, mugSeconds - 1))).toEqual([]);
+  expect(await pinnedAt(replay, mugSeconds + 1)).toEqual(['Stoneware mug']);
+  expect(await pinnedAt(replay, scarfSeconds - 1)).toEqual(['Stoneware mug']);
+  expect(await pinnedAt(replay, scarfSeconds + 1)).toEqual(['Stoneware mug', 'Merino scarf, rose']);
+  await expect(replay.getByText('Is the mug dishwasher safe?')).toBeVisible();
+  // Chapters jump to each product; add to cart works in the replay.
+  await replay.getByRole('button', { name: /^Jump to Stoneware mug/ }).click();
+  await expect(replay.locator('.show-replay__pins article')).toHaveAttribute(
+    'aria-label',
+    'Stoneware mug',
+  );
+  await replay.locator('.show-replay__pins').getByRole('button', { name: 'Add to cart' }).click();
+  await expect(replay.getByText('1 in cart').first()).toBeVisible();
+
   expect(log.errors).toEqual([]);
+  await replay.context().close();
   await viewer.context().close();
   await host.context().close();
 });

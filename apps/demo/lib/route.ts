@@ -83,6 +83,24 @@ export function roomRoute(
   };
 }
 
+type RecordingFile = { params: Promise<{ room: string; id: string; file: string[] }> };
+
+const noRecordings = () =>
+  Response.json(
+    { error: { code: 'not_found', message: 'Shows are not recorded here.' } },
+    { status: 404, headers: { 'Cache-Control': 'no-store' } },
+  );
+
+/** `GET /api/recordings/:room/:id/<file>`: a recording's MP4 or HLS files (404 when off). */
+export async function recordingRoute(request: Request, { params }: RecordingFile) {
+  const { room, id, file } = await params;
+  return withServer(request, room, async ({ recordings }) =>
+    recordings
+      ? recordings.files(request, { room, recordingId: id, file: file.join('/') })
+      : noRecordings(),
+  );
+}
+
 /** `GET /api/metrics`: this process's Prometheus metrics, for a bearer of SHOW_METRICS_TOKEN. */
 export const metricsRoute = (request: Request) =>
   withServer(request, undefined, ({ metrics }) => metrics.handler(request));

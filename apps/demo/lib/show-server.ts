@@ -1,5 +1,12 @@
 import 'server-only';
 import { combineObservers, createShowServer, openShowStorage, type ShowServer } from '@show/server';
+import {
+  createRecordingFiles,
+  followShows,
+  listRecordings,
+  type RecordingFilesHandler,
+  type RecordingInfo,
+} from '@show/recorder';
 import { createPrometheusObserver, type PrometheusObserver } from '@show/server/prometheus';
 import { createRoomService, createWebhookReceiver } from '@show/token';
 import { SHOW_ROOM } from './catalog';
@@ -12,6 +19,15 @@ export interface DemoServer {
   show: ShowServer;
   /** Prometheus metrics of this process, served at `/api/metrics` with SHOW_METRICS_TOKEN. */
   metrics: PrometheusObserver;
+  /** The shows recorded into SHOW_RECORDINGS_DIR (undefined when recording is off). */
+  recordings: Recordings | undefined;
+}
+
+export interface Recordings {
+  /** `GET /api/recordings/:room/:id/<file>`: the MP4 (with ranges) and the HLS files. */
+  files: RecordingFilesHandler;
+  /** A room's recordings, newest first. */
+  list(room: string): Promise<RecordingInfo[]>;
 }
 
 const KEY = Symbol.for('show.demo.server');
@@ -25,6 +41,7 @@ async function open(config: DemoConfig): Promise<DemoServer> {
   ]);
   const metrics = createPrometheusObserver({ bearerToken: config.metricsToken });
   const recording = config.recordingsDir ? await recordShows(config, minter) : {};
+  const recordings = config.recordingsDir ? recordingsIn(config.recordingsDir) : undefined;
   const show = createShowServer({
     minter,
     roomService: createRoomService({ url: config.serverUrl, minter }),
@@ -43,7 +60,14 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     observe: combineObservers(metrics.observe, recording),
     onError: (error) => log().error({ err: error }, 'show server error'),
   });
-  return { show, metrics };
+  return { show, metrics, recordings };
+}
+
+function recordingsIn(directory: string): Recordings {
+  return {
+    files: createRecordingFiles({ directory }),
+    list: (room) => listRecordings(directory, room),
+  };
 }
 
 /**
@@ -53,11 +77,19 @@ async function open(config: DemoConfig): Promise<DemoServer> {
  */
 async function recordShows(config: DemoConfig, minter: ReturnType<typeof demoMinter>) {
   const { createLocalRecorder } = await import('@show/recorder/local');
-  const { followShows } = await import('@show/recorder');
   const recorder = createLocalRecorder({
     url: config.serverUrl,
     minter,
     directory: config.recordingsDir!,
+    // A recording that fails mid-show (ffmpeg died, the disk is full) says so in the log.
+    onChange: (info) => {
+      if (info.status === 'failed') {
+        log().error(
+          { room: info.room, recording: info.recordingId, reason: info.error },
+          'recording failed',
+        );
+      }
+    },
   });
   const follower = followShows(recorder, {
     participant: 'host',

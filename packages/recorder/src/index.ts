@@ -19,3 +19,10 @@ export {
   type EgressRecorderOptions,
   type S3Upload,
 } from './egress/egress-recorder';
+export {
+  createRecordingFiles,
+  listRecordings,
+  type RecordingFilePath,
+  type RecordingFilesHandler,
+  type RecordingFilesOptions,
+} from './recording-files';

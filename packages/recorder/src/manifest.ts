@@ -6,9 +6,15 @@ import type { RecordingInfo } from './recording';
 
 const MANIFEST = 'recording.json';
 
-/** `<root>/<room>/<recordingId>`: room names are LiveKit's (no slashes); ids are ours. */
+/**
+ * A room's folder name: the name URI-encoded, dots too, so no room (not `..`, not `a/b`) names a
+ * folder outside the recorder's own.
+ */
+const roomFolder = (room: string) => encodeURIComponent(room).replace(/\./g, '%2E');
+
+/** `<root>/<room>/<recordingId>`. */
 export const recordingFolder = (root: string, room: string, recordingId: string) =>
-  join(root, encodeURIComponent(room), recordingId);
+  join(root, roomFolder(room), recordingId);
 
 export async function writeManifest(folder: string, info: RecordingInfo): Promise<void> {
   await mkdir(folder, { recursive: true });
@@ -29,7 +35,7 @@ async function folders(path: string): Promise<string[]> {
 
 /** Every recording under `root` (of one room when given), as its manifest last said. */
 export async function readManifests(root: string, room?: string): Promise<RecordingInfo[]> {
-  const rooms = room === undefined ? await folders(root) : [encodeURIComponent(room)];
+  const rooms = room === undefined ? await folders(root) : [roomFolder(room)];
   const found: RecordingInfo[] = [];
   for (const roomFolder of rooms) {
     for (const id of await folders(join(root, roomFolder))) {

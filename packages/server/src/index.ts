@@ -7,6 +7,7 @@ export type { StaffPages } from './routes/staff';
 export type { TokenRouteOptions } from './routes/token';
 export type { ChatHistoryBody } from './routes/chat';
 export type { ShowStateBody } from './routes/show';
+export type { ReplayBody } from './routes/replay';
 export { defaultChatRules, checkChatText } from './chat-rules';
 export type { ChatRules } from './chat-rules';
 export {

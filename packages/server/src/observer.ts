@@ -9,6 +9,7 @@ export type ShowRoute =
   | 'webhook'
   | 'show'
   | 'history'
+  | 'replay'
   | 'chat'
   | 'chat_delete'
   | 'mutes'

@@ -366,10 +366,12 @@ describe.each<Backend>(['embedded', 'shared'])('with %s storage', (backend) => {
       },
       [room, identity, forged, report] as const,
     );
-    // At most one per 0.8 s window (Redis: 1 s) for the one real connection.
+    // At most three per window of 2.4 intervals (2.4 s here; Redis rounds it up to 3 s) for the
+    // one real connection: a late report and the next on time pass, a flood does not.
     const accepted = statuses.filter((s) => s === 202).length;
     expect(accepted).toBeGreaterThanOrEqual(1);
-    expect(accepted).toBeLessThanOrEqual(Math.ceil(elapsedMs / 800) + 1);
+    expect(accepted).toBeLessThanOrEqual(3 * (Math.ceil(elapsedMs / 2400) + 1));
+    expect(accepted).toBeLessThan(15);
     // Another person's connection is refused; a made-up one of its own is dropped, not counted.
     expect(statuses.filter((s) => s === 403)).toHaveLength(8);
     expect(statuses.filter((s) => s === 'ignored')).toHaveLength(7);

@@ -46,6 +46,13 @@ export function databaseContract(name: string, open: () => Promise<ShowDatabase>
       expect(await db.chat.remove(other, 'message-3', 'mod', 6)).toBe(false);
       expect((await db.chat.recent(room, 10)).map((m) => m.id)).toEqual(['message-1', 'message-4']);
       expect((await db.chat.recent(other, 10)).map((m) => m.id)).toEqual(['message-2']);
+      // A replay asks by time: sent 1 … 4 ms after the fixture's epoch; 3 is deleted.
+      const sent = (from: number, to: number, limit = 10) =>
+        db.chat.between(room, 1_780_000_000_000 + from, 1_780_000_000_000 + to, limit);
+      expect((await sent(1, 4)).map((m) => m.id)).toEqual(['message-1', 'message-4']);
+      expect((await sent(2, 4)).map((m) => m.id)).toEqual(['message-4']);
+      expect((await sent(1, 4, 1)).map((m) => m.id)).toEqual(['message-1']);
+      expect(await sent(5, 9)).toEqual([]);
     });
 
     test('mutes are per show and per person, and undone', async () => {
@@ -97,6 +104,14 @@ export function databaseContract(name: string, open: () => Promise<ShowDatabase>
         at: 5,
       });
       expect((await db.shows.latest(room, 'status', 'ended'))?.at).toBe(2);
+      const query = { from: 2, to: 5, kinds: ['pin', 'status'] as const, limit: 10 };
+      expect(
+        (await db.shows.between(room, { ...query, kinds: [...query.kinds] })).map((e) => e.at),
+      ).toEqual([2, 3, 4, 5]);
+      expect(
+        (await db.shows.between(room, { ...query, kinds: ['pin'], from: 4 })).map((e) => e.detail),
+      ).toEqual(['["b"]']);
+      expect(await db.shows.between(room, { ...query, kinds: [] })).toEqual([]);
       expect(await db.shows.latest(room, 'mute')).toBeUndefined();
     });
   });

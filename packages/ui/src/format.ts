@@ -57,3 +57,13 @@ export function formatResolution(
 export function formatCount(count: number | undefined | null, locale?: string): string {
   return known(count) ? number(locale, 0).format(count) : UNKNOWN;
 }
+
+/** 3725000 → "1:02:05". */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

@@ -220,6 +220,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
           .execute();
         return rows.reverse().map(toMessage);
       }),
+    between: (room, from, to, limit) =>
+      guarded(async () => {
+        const rows = await db
+          .selectFrom('chat_messages')
+          .select(messageColumns)
+          .where('room', '=', room)
+          .where('deleted_at', 'is', null)
+          .where('sent_at', '>=', from)
+          .where('sent_at', '<=', to)
+          .orderBy('seq', 'asc')
+          .limit(limit)
+          .execute();
+        return rows.map(toMessage);
+      }),
   };
 
   const mutes: MuteList = {
@@ -290,6 +304,21 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
           .selectFrom('show_log')
           .select(logColumns)
           .where('room', '=', room)
+          .orderBy('seq', 'asc')
+          .limit(limit)
+          .execute();
+        return rows.map(logEntry);
+      }),
+    between: (room, { from, to, kinds, limit }) =>
+      guarded(async () => {
+        if (kinds.length === 0) return [];
+        const rows = await db
+          .selectFrom('show_log')
+          .select(logColumns)
+          .where('room', '=', room)
+          .where('kind', 'in', kinds)
+          .where('at', '>=', from)
+          .where('at', '<=', to)
           .orderBy('seq', 'asc')
           .limit(limit)
           .execute();

@@ -29,6 +29,8 @@ export interface ChatLog {
   find(room: string, id: string): Promise<StoredChatMessage | undefined>;
   /** The newest `limit` messages not deleted, oldest first. */
   recent(room: string, limit: number): Promise<StoredChatMessage[]>;
+  /** Messages not deleted sent from `from` to `to` (ms, inclusive), oldest first, at most `limit`. */
+  between(room: string, from: number, to: number, limit: number): Promise<StoredChatMessage[]>;
 }
 
 export interface MuteList {
@@ -60,6 +62,11 @@ export interface ShowRecord {
 export interface ShowLog {
   record(entry: ShowLogEntry): Promise<void>;
   entries(room: string, limit?: number): Promise<ShowLogEntry[]>;
+  /** Entries of `kinds` from `from` to `to` (ms, inclusive), in order, at most `limit`. */
+  between(
+    room: string,
+    query: { from: number; to: number; kinds: ShowLogKind[]; limit: number },
+  ): Promise<ShowLogEntry[]>;
   /** The newest entry of `kind` (with `detail`, when given), if any. */
   latest(room: string, kind: ShowLogKind, detail?: string): Promise<ShowLogEntry | undefined>;
   show(room: string): Promise<ShowRecord>;

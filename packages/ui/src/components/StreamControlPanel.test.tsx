@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { ShowProvider } from '../hooks/context';
 import { createShowStore } from '../store/show-store';
-import { formatElapsed, StreamControlPanel } from './StreamControlPanel';
+import { formatElapsed } from '../format';
+import { StreamControlPanel } from './StreamControlPanel';
 
 describe('StreamControlPanel', () => {
   test('elapsed time reads like a clock', () => {

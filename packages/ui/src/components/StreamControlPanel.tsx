@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useShow } from '../hooks/context';
 import { useElapsed } from '../hooks/useElapsed';
 import { useViewerCount } from '../hooks/useViewerCount';
-import { formatCount } from '../format';
+import { formatCount, formatElapsed } from '../format';
 import type { Product } from '../store/products';
 import type { ShowPhase } from '../store/show-store';
 import { ProductCard } from './ProductRail';
@@ -57,16 +57,6 @@ export const defaultControlPanelLabels: ControlPanelLabels = {
     error: 'Connection failed',
   },
 };
-
-/** 3725000 → "1:02:05". */
-export function formatElapsed(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
 
 export interface StreamControlPanelProps extends HTMLAttributes<HTMLElement> {
   /** The server's count of viewers (it sees everyone); without it, the participants this page sees. */
