@@ -38,6 +38,9 @@ export interface ShowServerContext {
     newcomersPerAddress: Limiter;
     /** Tokens for browsers with no session yet, when addresses are unknown: one shared ceiling. */
     tokensForNewcomers: Limiter;
+    /** Commerce event batches per person, and for people without a session yet (per show). */
+    events: Limiter;
+    eventsForNewcomers: Limiter;
   };
   /** Creates show rooms (with their ceiling) before anyone gets a token for them. */
   rooms: RoomOpener;

@@ -8,6 +8,7 @@ export type { TokenRouteOptions } from './routes/token';
 export type { ChatHistoryBody } from './routes/chat';
 export type { ShowStateBody } from './routes/show';
 export type { ReplayBody } from './routes/replay';
+export type { AnalyticsBody } from './routes/analytics';
 export { defaultChatRules, checkChatText } from './chat-rules';
 export type { ChatRules } from './chat-rules';
 export {

@@ -16,6 +16,8 @@ export type ShowRoute =
   | 'pins'
   | 'reactions'
   | 'reports'
+  | 'events'
+  | 'analytics'
   | 'sign_in'
   | 'sign_out';
 

@@ -13,6 +13,8 @@ import { setPins } from './routes/pins';
 import { react } from './routes/reactions';
 import { receiveReport } from './routes/reports';
 import { readReplay } from './routes/replay';
+import { readAnalytics } from './routes/analytics';
+import { receiveEvents, reportPurchase } from './routes/commerce';
 import { readShow, showState, type ShowStateBody } from './routes/show';
 import { tokenRoute, type TokenRouteOptions } from './routes/token';
 import { receiveWebhook } from './routes/webhook';
@@ -106,6 +108,12 @@ export interface ShowServer {
   react: RoomHandler;
   /** `POST /api/shows/:room/reports` `{ identity, report }` */
   report: RoomHandler;
+  /** `POST /api/shows/:room/events` `{ events }`: product impressions, clicks, cart, checkout. */
+  events: RoomHandler;
+  /** `GET /api/shows/:room/analytics[?from=&to=][&format=csv]` (the host): the seller's figures. */
+  analytics: RoomHandler;
+  /** A purchase your shop's server reports (`@show/analytics`' `purchase` event). */
+  reportPurchase(room: string, purchase: unknown): Promise<void>;
   /** `POST /api/staff/sign-in?role=host|moderator` (form field `passcode`): 303 with the cookie. */
   signIn(request: Request): Promise<Response>;
   /** `POST /api/staff/sign-out`: 303 to `staffPages.signedOut`, every staff cookie cleared. */
@@ -211,6 +219,9 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       tokens: hot.limiter('token', { points: 30, durationMs: 60_000 }),
       newcomersPerAddress: hot.limiter('token-new-address', { points: 120, durationMs: 60_000 }),
       tokensForNewcomers: hot.limiter('token-new', { points: 600, durationMs: 60_000 }),
+      // A page sends its product events in batches every few seconds at most.
+      events: hot.limiter('events', { points: 30, durationMs: 60_000 }),
+      eventsForNewcomers: hot.limiter('events-new', { points: 600, durationMs: 60_000 }),
     },
     address: (request) => clientAddress(request, trustedProxyHops),
     rooms: createRoomOpener(
@@ -275,6 +286,13 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     report: guard('reports', (request: Request, room: string) =>
       receiveReport(context, relay, request, room),
     ),
+    events: guard('events', (request: Request, room: string) =>
+      receiveEvents(context, request, room),
+    ),
+    analytics: guard('analytics', (request: Request, room: string) =>
+      readAnalytics(context, request, room),
+    ),
+    reportPurchase: (room, purchase) => reportPurchase(context, room, purchase),
     signIn: guard('sign_in', (request: Request) => signIn(context, staffPages, request)),
     signOut: guard('sign_out', (request: Request) => signOut(context, staffPages, request)),
     async handle(request, basePath = '/api') {
@@ -302,6 +320,8 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
         '/reactions': server.react,
         '/pins': server.pins,
         '/reports': server.report,
+        '/events': server.events,
+        '/analytics': server.analytics,
       };
       const route = routes[match[2] ?? ''];
       return route?.(request, room);

@@ -39,7 +39,16 @@ export interface MuteList {
   list(room: string): Promise<string[]>;
 }
 
-export type ShowLogKind = 'status' | 'join' | 'leave' | 'pin' | 'chat.delete' | 'mute' | 'unmute';
+export type ShowLogKind =
+  | 'status'
+  | 'join'
+  | 'leave'
+  | 'pin'
+  | 'chat.delete'
+  | 'mute'
+  | 'unmute'
+  /** A commerce event (`@show/analytics`), its JSON in `detail`. */
+  | 'commerce';
 
 export interface ShowLogEntry {
   room: string;
