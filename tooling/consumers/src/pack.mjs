@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@show/harness';
 import { run } from './run.mjs';
 
-export const PUBLISHED = ['metrics', 'token', 'server', 'ui'];
+export const PUBLISHED = ['metrics', 'token', 'server', 'ui', 'analytics'];
 
 /**
  * @typedef {object} Packed
