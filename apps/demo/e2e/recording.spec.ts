@@ -87,6 +87,15 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   await viewer.waitForTimeout(2_000);
   const mugAt = await pin(host, 'Stoneware mug');
   await say(viewer, 'Is the mug dishwasher safe?');
+  // The viewer buys the mug live: added from the pinned card, then sent to checkout.
+  const pinned = viewer.locator('.show-interface__pins');
+  await pinned
+    .getByRole('article', { name: 'Stoneware mug' })
+    .getByRole('button', { name: 'Add to cart' })
+    .click();
+  await viewer.getByRole('tab', { name: /^Cart/ }).click();
+  await viewer.getByRole('button', { name: 'Checkout' }).click();
+  await expect(viewer.getByText(/Checkout handed off/)).toBeVisible();
   await viewer.waitForTimeout(4_000);
   const scarfAt = await pin(host, 'Merino scarf, rose');
   await viewer.waitForTimeout(3_000);
@@ -144,8 +153,94 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   await replay.locator('.show-replay__pins').getByRole('button', { name: 'Add to cart' }).click();
   await expect(replay.getByText('1 in cart').first()).toBeVisible();
 
+  // The seller's figures, against what this test did: one live viewer who added the mug and
+  // asked to check out, one replay viewer who added it again; both pinned products seen live.
+  await replay.waitForTimeout(2_500); // the page sends its events every two seconds
+  await replay.close();
+  await host.goto('/studio/analytics');
+  const figure = (name: string) => host.locator(`[data-figure="${name}"] dd`);
+  const product = (id: string, name: string) =>
+    host.locator(`tr[data-product="${id}"] [data-figure="${name}"]`);
+  await expect
+    .poll(
+      async () => {
+        await host.reload();
+        return product('mug', 'added').textContent();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('1 · 1');
+  await expect(figure('viewers')).toHaveText('1');
+  await expect(figure('replay-viewers')).toHaveText('1');
+  await expect(product('mug', 'checkouts')).toHaveText('1 · 0');
+  for (const id of ['mug', 'scarf']) {
+    await expect(product(id, 'impressions')).toHaveText(/^[1-9]\d* · \d+$/);
+  }
+  const csv = await host.request.get('/api/shows/spring-drop/analytics?format=csv');
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(await csv.text()).toMatch(/^mug,\d+,\d+,0,0,1,1,1,0,0,/m);
+
   expect(log.errors).toEqual([]);
   await replay.context().close();
   await viewer.context().close();
   await host.context().close();
+});
+
+test("the host's connection dies mid-show and comes back: one continuous recording", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { ffprobe } = await ensureFfmpeg();
+  const log = errorLog();
+  const before = new Set((await manifests()).map((m) => m.recordingId));
+  const first = await newPage(browser, log, 'host');
+  await goLive(first);
+  const liveAt = Date.now();
+  await expect
+    .poll(async () => (await manifests()).find((m) => !before.has(m.recordingId))?.status, {
+      timeout: 20_000,
+    })
+    .toBe('active');
+  await first.waitForTimeout(3_000);
+  // The studio's browser is gone at once: no "End show", no goodbye.
+  await first.context().close();
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const again = await newPage(browser, log, 'host again');
+  await goLive(again);
+  await again.waitForTimeout(4_000);
+  await again.getByRole('button', { name: 'End show' }).click();
+  await again.getByRole('button', { name: 'Yes, end the show' }).click();
+  const endedAt = Date.now();
+
+  await expect
+    .poll(
+      async () =>
+        (await manifests())
+          .filter((m) => !before.has(m.recordingId))
+          .map((m) => m.status)
+          .join(),
+      { timeout: 20_000 },
+    )
+    .toBe('complete');
+  const [done] = (await manifests()).filter((m) => !before.has(m.recordingId));
+  const { stdout } = await promisify(execFile)(ffprobe, [
+    ...['-v', 'error', '-of', 'json'],
+    ...['-show_entries', 'stream=codec_type,duration:format=duration', done!.files[0]!.location],
+  ]);
+  const probed = JSON.parse(stdout) as {
+    streams: { codec_type: string; duration: string }[];
+    format: { duration: string };
+  };
+  // The whole time from going live to the end, the seconds away included: one file, not two.
+  const seconds = (endedAt - liveAt) / 1000;
+  console.log(
+    `one recording of ${Number(probed.format.duration).toFixed(1)} s for ${seconds.toFixed(1)} s on air`,
+  );
+  expect(Number(probed.format.duration)).toBeGreaterThan(seconds - 3);
+  expect(Number(probed.format.duration)).toBeLessThan(seconds + 3);
+  const [video, audio] = ['video', 'audio'].map((kind) =>
+    Number(probed.streams.find((s) => s.codec_type === kind)?.duration),
+  );
+  expect(Math.abs(video! - audio!)).toBeLessThan(0.3);
+  await again.context().close();
 });

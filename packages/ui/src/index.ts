@@ -1,5 +1,6 @@
 // Store: one per show; framework-agnostic state and the pure rules behind it.
 export { createShowStore } from './store/show-store';
+export type { TrackedEvent } from './store/commerce';
 export type {
   AttachableTrack,
   HostView,
@@ -80,7 +81,7 @@ export type { ChatLabels, ChatPanelProps } from './components/ChatPanel';
 export { ProductCard, ProductRail, defaultProductLabels } from './components/ProductRail';
 export type { ProductCardProps, ProductLabels, ProductRailProps } from './components/ProductRail';
 export { CartPanel, defaultCartLabels } from './components/CartPanel';
-export type { CartLabels, CartPanelProps } from './components/CartPanel';
+export type { CartLabels, CartPanelProps, CheckoutInfo } from './components/CartPanel';
 export { ReactionButton } from './components/ReactionButton';
 export type { ReactionButtonProps } from './components/ReactionButton';
 export { StreamControlPanel, defaultControlPanelLabels } from './components/StreamControlPanel';

@@ -23,6 +23,7 @@ export default async function StudioPage({
           <a href={`/show/${SHOW_ROOM}`} target="_blank" rel="noreferrer">
             Open the viewer page
           </a>
+          <a href="/studio/analytics">Figures of the last show</a>
           <SignOut />
         </header>
         <Studio serverUrl={result.config.livekitUrl} room={SHOW_ROOM} products={catalog} />

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from 'react';
+import { useShow } from '../hooks/context';
 import { useCart, type CartApi } from '../hooks/useCart';
 import { formatPrice, maxQuantity, type Product } from '../store/products';
 import { IconButton } from './IconButton';
@@ -30,10 +31,24 @@ export const defaultCartLabels: CartLabels = {
 export interface CartPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'onChange'> {
   products: readonly Product[];
   /** Hands the cart to your checkout; the stream keeps playing. */
-  onCheckout?: (cart: CartApi) => void;
+  onCheckout?: ((cart: CartApi, checkout: CheckoutInfo) => void) | undefined;
   locale?: string | undefined;
   labels?: Partial<CartLabels> | undefined;
 }
+
+/** What goes to your checkout beside the cart. */
+export interface CheckoutInfo {
+  /**
+   * This checkout's id, also in the `checkout_request` the seller's figures got: give it to your
+   * shop, which reports it back with the purchase (`@show/analytics`), tying the two together.
+   */
+  checkoutId: string;
+}
+
+const newCheckoutId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The cart: lines with quantity steppers capped by stock, totals per currency, checkout. */
 export function CartPanel({
@@ -46,6 +61,7 @@ export function CartPanel({
 }: CartPanelProps) {
   const l = { ...defaultCartLabels, ...labels };
   const cart = useCart(products);
+  const track = useShow((s) => s.track);
   return (
     <section
       aria-label={l.title}
@@ -103,7 +119,19 @@ export function CartPanel({
         type="button"
         className="show-button show-button--primary"
         disabled={cart.count === 0 || !onCheckout}
-        onClick={() => onCheckout?.(cart)}
+        onClick={() => {
+          if (!onCheckout) return;
+          const checkoutId = newCheckoutId();
+          track?.({
+            type: 'checkout_request',
+            checkoutId,
+            items: cart.lines.map((line) => ({
+              product: line.product.id,
+              quantity: line.quantity,
+            })),
+          });
+          onCheckout(cart, { checkoutId });
+        }}
       >
         {l.checkout}
       </button>

@@ -1,5 +1,7 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useRef, useState, type HTMLAttributes } from 'react';
+import { useShow } from '../hooks/context';
 import { useCart } from '../hooks/useCart';
+import { useImpression } from '../hooks/useImpression';
 import { usePinnedProducts } from '../hooks/usePinnedProducts';
 import {
   formatPrice,
@@ -58,6 +60,10 @@ export function ProductCard({
   const cart = useCart([product]);
   const pins = usePinnedProducts([product]);
   const [notice, setNotice] = useState('');
+  const card = useRef<HTMLElement>(null);
+  // The seller's figures: what viewers see, open and add (never the host's own view).
+  const track = useShow((s) => (hostControls ? undefined : s.track));
+  useImpression(card, product.id, !hostControls);
   // The host's own list marks what is pinned too.
   const shownPinned = pinned || (hostControls === true && pins.isPinned(product.id));
   const inCart = cart.quantityOf(product.id);
@@ -67,6 +73,7 @@ export function ProductCard({
   const href = safeProductUrl(product.url);
   return (
     <article
+      ref={card}
       className="show-product"
       data-show-pinned={shownPinned || undefined}
       data-show-sold-out={soldOut || undefined}
@@ -77,7 +84,12 @@ export function ProductCard({
         {shownPinned && <span className="show-badge show-badge--pinned">{l.pinned}</span>}
         <h3 className="show-product__title">
           {href ? (
-            <a href={href} target="_blank" rel="noreferrer">
+            <a
+              href={href}
+              target="_blank"
+              rel="noreferrer"
+              onClick={() => track?.({ type: 'click', product: product.id })}
+            >
               {product.title}
             </a>
           ) : (
@@ -103,9 +115,10 @@ export function ProductCard({
           </button>
         ) : (
           <button
-            {...cart.addButtonProps(product, ({ capped }) =>
-              setNotice(capped ? l.atLimit : l.added(product.title)),
-            )}
+            {...cart.addButtonProps(product, ({ capped }) => {
+              setNotice(capped ? l.atLimit : l.added(product.title));
+              if (!capped) track?.({ type: 'add_to_cart', product: product.id, quantity: 1 });
+            })}
             className="show-button"
           >
             {soldOut ? l.soldOut : atLimit ? l.atLimit : l.addToCart}

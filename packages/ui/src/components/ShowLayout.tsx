@@ -4,7 +4,7 @@ import type { CartApi } from '../hooks/useCart';
 import { useShow } from '../hooks/context';
 import { formatCount } from '../format';
 import type { Product } from '../store/products';
-import { CartPanel, type CartLabels } from './CartPanel';
+import { CartPanel, type CartLabels, type CheckoutInfo } from './CartPanel';
 import { ChatPanel, type ChatLabels } from './ChatPanel';
 import { PlayerStage, type PlayerLabels } from './PlayerStage';
 import { ProductRail, type ProductLabels } from './ProductRail';
@@ -34,7 +34,8 @@ export const defaultShowLayoutLabels: ShowLayoutLabels = {
 
 export interface ShowLayoutProps extends ChatModerationOptions {
   products: readonly Product[];
-  onCheckout?: ((cart: CartApi) => void) | undefined;
+  /** Hands the cart to your checkout, with the id the seller's figures know it by. */
+  onCheckout?: ((cart: CartApi, checkout: CheckoutInfo) => void) | undefined;
   locale?: string | undefined;
   labels?: Partial<ShowLayoutLabels> | undefined;
   className?: string | undefined;

@@ -9,6 +9,7 @@ import {
   type TokenSource,
 } from '../room/session';
 import type { ChatLimits } from '../store/chat';
+import { createCommerceTracker } from '../room/commerce-tracker';
 import { persistCart, type CartStorage } from '../store/persist-cart';
 import { createShowStore, type ShowStore } from '../store/show-store';
 
@@ -93,8 +94,16 @@ export function useShowSession(props: ShowSessionProps): {
           ...(options.server && { server: options.server }),
         })
       : undefined;
+    // What this person does with the products goes to the server, for the seller's figures.
+    const server = options.server;
+    const tracker = server
+      ? createCommerceTracker({ mode: 'live', send: (events) => server.sendEvents(events) })
+      : undefined;
+    store.setState({ track: tracker?.track });
     return () => {
       unmeasure?.();
+      tracker?.stop();
+      store.setState({ track: undefined });
       void session.stop();
     };
   }, [serverUrl, store, measure, metricsOptions]);

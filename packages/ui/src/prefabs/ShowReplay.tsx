@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useStore } from 'zustand';
-import { CartPanel, type CartLabels } from '../components/CartPanel';
+import { CartPanel, type CartLabels, type CheckoutInfo } from '../components/CartPanel';
 import { ProductRail, type ProductLabels } from '../components/ProductRail';
 import { formatElapsed } from '../format';
 import type { CartApi } from '../hooks/useCart';
 import { ShowProvider } from '../hooks/context';
+import { createCommerceTracker } from '../room/commerce-tracker';
+import type { ShowServerClient } from '../room/server-client';
 import { persistCart, type CartStorage } from '../store/persist-cart';
 import type { Product } from '../store/products';
 import { chaptersOf, chatCountAt, pinsAt, type ReplayTimeline } from '../store/replay';
@@ -43,9 +45,15 @@ export interface ShowReplayProps {
   products: readonly Product[];
   /** Keys the saved cart: the same id as the live show shares its cart with the replay. */
   showId: string;
-  onCheckout?: ((cart: CartApi) => void) | undefined;
+  /** Hands the cart to your checkout, with the id the seller's figures know it by. */
+  onCheckout?: ((cart: CartApi, checkout: CheckoutInfo) => void) | undefined;
   /** Where the cart is kept; default localStorage. */
   cartStorage?: CartStorage | undefined;
+  /**
+   * The show's server (`createShowServerClient`): what people do with the products in the replay
+   * goes to the seller's figures, counted apart from the live show's.
+   */
+  server?: Pick<ShowServerClient, 'sendEvents'> | undefined;
   /** A still shown before playing. */
   poster?: string | undefined;
   locale?: string | undefined;
@@ -66,6 +74,7 @@ export function ShowReplay({
   showId,
   onCheckout,
   cartStorage,
+  server,
   poster,
   locale,
   labels,
@@ -77,6 +86,18 @@ export function ShowReplay({
   const video = useRef<HTMLVideoElement>(null);
   const [seconds, setSeconds] = useState(0);
   useEffect(() => persistCart(store, showId, cartStorage), [store, showId, cartStorage]);
+  useEffect(() => {
+    if (!server) return;
+    const tracker = createCommerceTracker({
+      mode: 'replay',
+      send: (events) => server.sendEvents(events),
+    });
+    store.setState({ track: tracker.track });
+    return () => {
+      tracker.stop();
+      store.setState({ track: undefined });
+    };
+  }, [store, server]);
 
   const pinned = pinsAt(timeline, seconds);
   useEffect(() => store.setState({ pinnedIds: pinned }), [store, pinned]);

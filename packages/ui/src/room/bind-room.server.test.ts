@@ -64,6 +64,7 @@ function fakeServer(overrides: Partial<ShowServerClient> = {}) {
     setPins: async () => {},
     react: async () => {},
     report: async () => {},
+    sendEvents: async () => {},
     ...overrides,
   };
   const answer = async (history: Partial<ServerHistory>) => {

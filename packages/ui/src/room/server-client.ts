@@ -1,3 +1,4 @@
+import type { CommerceEvent } from '@show/analytics';
 // The page's side of a show's server (for example @show/server's routes): chat, deletes, mutes,
 // reactions and viewer reports go there over HTTP; the server delivers them into the room.
 import type { ViewerReport } from '@show/metrics';
@@ -19,6 +20,8 @@ export interface ShowServerClient {
   setPins(ids: readonly string[]): Promise<void>;
   react(): Promise<void>;
   report(identity: string, report: ViewerReport): Promise<void>;
+  /** Product impressions, clicks, add to cart and checkout requests, for the seller's figures. */
+  sendEvents(events: readonly CommerceEvent[]): Promise<void>;
 }
 
 export interface ShowServerClientOptions {
@@ -98,10 +101,12 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
     return call<T>(path, body);
   }
 
-  async function call<T>(path: string, body?: unknown): Promise<T> {
+  async function call<T>(path: string, body?: unknown, keepalive = false): Promise<T> {
     let response: Response;
     try {
       response = await send(`${base}${path}`, {
+        // Outlives the page (a batch sent as the tab closes still arrives).
+        ...(keepalive && { keepalive: true }),
         method: body === undefined ? 'GET' : 'POST',
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -171,6 +176,9 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
     },
     async report(identity, report) {
       await call('/reports', { identity, report });
+    },
+    async sendEvents(events) {
+      await call('/events', { events }, true);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ActiveAlert, CollectedSample, ConnectionQuality, FleetSummary } from '@show/metrics';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CartLines } from './cart';
+import type { TrackedEvent } from './commerce';
 import {
   defaultChatLimits,
   type ChatAuthor,
@@ -115,6 +116,11 @@ export interface ShowState {
   port: ShowPort | undefined;
   /** On the host's page: when the show went live (ms since the epoch, this page's clock). */
   liveSince: number | undefined;
+  /**
+   * Reports what this person does with the products (seen, opened, added, sent to checkout) to
+   * the show's server, for the seller's figures; undefined without a server.
+   */
+  track: ((event: TrackedEvent) => void) | undefined;
   studio: StudioPort | undefined;
 }
 
@@ -149,6 +155,7 @@ export function initialShowState(): ShowState {
     metrics: initialMetrics,
     port: undefined,
     liveSince: undefined,
+    track: undefined,
     studio: undefined,
   };
 }

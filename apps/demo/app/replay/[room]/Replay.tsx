@@ -1,6 +1,13 @@
 'use client';
-import { ShowReplay, type CartApi, type Product, type ReplayTimeline } from '@show/ui';
-import { useEffect, useState } from 'react';
+import {
+  createShowServerClient,
+  ShowReplay,
+  type CartApi,
+  type CheckoutInfo,
+  type Product,
+  type ReplayTimeline,
+} from '@show/ui';
+import { useEffect, useMemo, useState } from 'react';
 
 interface RecordingRef {
   id: string;
@@ -23,6 +30,8 @@ export function Replay({
 }) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [order, setOrder] = useState<string>();
+  // What people do with the products in the replay counts in the seller's figures, as replay.
+  const server = useMemo(() => createShowServerClient({ room }), [room]);
   useEffect(() => {
     const controller = new AbortController();
     // From a while before the first frame (pins made before it still apply) to the end.
@@ -46,9 +55,9 @@ export function Replay({
 
   if (!loaded) return <p role="status">Loading the replay…</p>;
   if ('problem' in loaded) return <p role="alert">{loaded.problem}</p>;
-  const onCheckout = (cart: CartApi) =>
+  const onCheckout = (cart: CartApi, { checkoutId }: CheckoutInfo) =>
     setOrder(
-      `Checkout handed off: ${cart.count} item${cart.count === 1 ? '' : 's'}. (The demo has no shop behind it.)`,
+      `Checkout ${checkoutId.slice(0, 8)} handed off: ${cart.count} item${cart.count === 1 ? '' : 's'}. (The demo has no shop behind it.)`,
     );
   return (
     <>
@@ -58,6 +67,7 @@ export function Replay({
         products={products}
         showId={room}
         onCheckout={onCheckout}
+        server={server}
       />
       <p role="status" className="viewer__order">
         {order}
