@@ -31,6 +31,18 @@ async function manifests(): Promise<Manifest[]> {
   return found;
 }
 
+/** What ffprobe says of a recording: its streams (kind, length) and its length. */
+async function probe(ffprobe: string, file: string) {
+  const { stdout } = await promisify(execFile)(ffprobe, [
+    ...['-v', 'error', '-of', 'json'],
+    ...['-show_entries', 'stream=codec_type,duration:format=duration', file],
+  ]);
+  return JSON.parse(stdout) as {
+    streams: { codec_type: string; duration: string }[];
+    format: { duration: string };
+  };
+}
+
 /** Pins (or unpins) a product in the studio; the server's time of the pin. */
 async function pin(host: Page, title: string): Promise<number> {
   const answered = host.waitForResponse((r) => r.url().endsWith('/pins') && r.ok());
@@ -115,14 +127,7 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   expect((await manifests()).filter((m) => !before.has(m.recordingId))).toHaveLength(1);
 
   const mp4 = done.files.find((file) => file.kind === 'mp4')!.location;
-  const { stdout } = await promisify(execFile)(ffprobe, [
-    ...['-v', 'error', '-of', 'json'],
-    ...['-show_entries', 'stream=codec_type:format=duration', mp4],
-  ]);
-  const probed = JSON.parse(stdout) as {
-    streams: { codec_type: string }[];
-    format: { duration: string };
-  };
+  const probed = await probe(ffprobe, mp4);
   expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
   // From the first frame to the end: within the time between going live and ending.
   const liveSeconds = (endedAt - liveAt) / 1000;
@@ -223,14 +228,7 @@ test("the host's connection dies mid-show and comes back: one continuous recordi
     )
     .toBe('complete');
   const [done] = (await manifests()).filter((m) => !before.has(m.recordingId));
-  const { stdout } = await promisify(execFile)(ffprobe, [
-    ...['-v', 'error', '-of', 'json'],
-    ...['-show_entries', 'stream=codec_type,duration:format=duration', done!.files[0]!.location],
-  ]);
-  const probed = JSON.parse(stdout) as {
-    streams: { codec_type: string; duration: string }[];
-    format: { duration: string };
-  };
+  const probed = await probe(ffprobe, done!.files[0]!.location);
   // The whole time from going live to the end, the seconds away included: one file, not two.
   const seconds = (endedAt - liveAt) / 1000;
   console.log(

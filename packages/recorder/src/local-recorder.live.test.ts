@@ -117,6 +117,10 @@ test('records the host to an MP4 and an HLS playlist of the length it ran, audio
   // One clock for both: the two streams end within a few audio frames of each other.
   expect(Math.abs(seconds(video!.duration) - seconds(audio!.duration))).toBeLessThan(0.3);
 
+  // The host never left: next to no silence was put in, nothing dropped.
+  expect(done.continuity?.silenceSeconds).toBeLessThan(1);
+  expect(done.continuity?.framesDropped).toBe(0);
+
   const playlist = await readFile(done.files.find((file) => file.kind === 'hls')!.location, 'utf8');
   expect(playlist).toContain('#EXT-X-ENDLIST');
   expect(playlist.match(/#EXTINF/g)!.length).toBeGreaterThanOrEqual(3);
@@ -148,6 +152,9 @@ test('the host drops out and comes back with new tracks: one recording, no hole,
   // The whole time, the four seconds away included (the last picture, then silence).
   expect(seconds(probed.format.duration)).toBeGreaterThan(ranSeconds - 1.5);
   expect(Math.abs(seconds(video.duration) - seconds(audio.duration))).toBeLessThan(0.3);
+  // The four seconds away were filled with the last picture and with silence.
+  expect(done.continuity?.silenceSeconds).toBeGreaterThan(3);
+  expect(done.continuity?.framesDropped).toBe(0);
   await second.close();
 });
 

@@ -104,10 +104,6 @@ export class RecordingSession {
     return this.stopping;
   }
 
-  get active(): boolean {
-    return this.info.status === 'starting' || this.info.status === 'active';
-  }
-
   private async join(): Promise<void> {
     const room = new Room();
     const token = await this.settings.minter.mint({
@@ -279,6 +275,13 @@ export class RecordingSession {
     const silence = this.timeline.silenceDue(at);
     if (silence) muxer.writeAudio(silence);
     this.info.durationSeconds = this.timeline.durationSeconds;
+    const { framesRepeated, framesSkipped, silenceSamples } = this.timeline.stats;
+    this.info.continuity = {
+      framesRepeated,
+      framesSkipped,
+      framesDropped: muxer.droppedFrames,
+      silenceSeconds: Math.round((silenceSamples / this.settings.sampleRate) * 100) / 100,
+    };
   }
 
   private async fail(error: unknown) {
@@ -334,10 +337,5 @@ export class RecordingSession {
   private async save() {
     this.onChange(this.info);
     await writeManifest(this.folder, this.info);
-  }
-
-  /** Figures for logs and benchmarks: frames repeated, skipped, silence, drops. */
-  get figures() {
-    return { ...this.timeline.stats, droppedFrames: this.muxer?.droppedFrames ?? 0 };
   }
 }

@@ -25,6 +25,17 @@ export interface RecordingInfo {
   /** Width and height of the video, once known (portrait shows are taller than wide). */
   video?: { width: number; height: number };
   files: RecordingFile[];
+  /**
+   * How the recording went (the local recorder): frames shown again because nothing newer came
+   * (the host away, a stalled stream), frames never shown (more came than the recording's rate),
+   * frames dropped because the encoder fell behind, and seconds of silence put in for missing audio.
+   */
+  continuity?: {
+    framesRepeated: number;
+    framesSkipped: number;
+    framesDropped: number;
+    silenceSeconds: number;
+  };
   /** Why it failed, in words for an operator (never a secret). */
   error?: string;
 }

@@ -156,3 +156,16 @@ export function cookieHeader(
 ): string {
   return `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
+
+/**
+ * A time (ms since the epoch) from the query, `name=<digits>`; undefined when absent; a refusal
+ * in words when it is anything else.
+ */
+export function timeParam(url: URL, name: string): number | undefined {
+  const text = url.searchParams.get(name);
+  if (text === null) return undefined;
+  if (!/^\d{1,15}$/.test(text)) {
+    throw new ShowServerError('invalid_request', `${name} must be a time in ms since the epoch.`);
+  }
+  return Number(text);
+}

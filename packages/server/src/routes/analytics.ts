@@ -9,7 +9,7 @@ import {
   type ShowFigures,
 } from '@show/analytics';
 import { requireShow, requireStaff, type ShowServerContext } from '../context';
-import { json, requireMethod } from '../http';
+import { json, requireMethod, timeParam } from '../http';
 import { ShowServerError } from '../server-error';
 import type { ShowLogEntry } from '../storage/types';
 
@@ -52,15 +52,6 @@ function jsonOrNull(text: string | undefined): unknown {
   } catch {
     return null;
   }
-}
-
-function timeParam(url: URL, name: string): number | undefined {
-  const text = url.searchParams.get(name);
-  if (text === null) return undefined;
-  if (!/^\d{1,15}$/.test(text)) {
-    throw new ShowServerError('invalid_request', `${name} must be a time in ms since the epoch.`);
-  }
-  return Number(text);
 }
 
 /** `GET /api/shows/:room/analytics[?from=&to=][&format=csv]` (the host). */

@@ -2,7 +2,7 @@
 // (what moderators deleted stays deleted) and the status changes. Public, like the show's state;
 // bounded in time and in size.
 import { requireShow, type ShowServerContext } from '../context';
-import { json, requireMethod } from '../http';
+import { json, requireMethod, timeParam } from '../http';
 import { ShowServerError } from '../server-error';
 import type { WireChatMessage } from '../wire';
 import { toWire } from './chat';
@@ -26,15 +26,6 @@ const MAX_WINDOW_MS = 24 * 3600 * 1000;
 const MAX_MESSAGES = 5000;
 const MAX_LOG_ENTRIES = 5000;
 
-function timeParam(url: URL, name: string): number {
-  const text = url.searchParams.get(name);
-  const value = text === null || !/^\d{1,15}$/.test(text) ? Number.NaN : Number(text);
-  if (!Number.isSafeInteger(value)) {
-    throw new ShowServerError('invalid_request', `${name} must be a time in ms since the epoch.`);
-  }
-  return value;
-}
-
 function pinnedIds(detail: string | undefined): string[] {
   try {
     const ids: unknown = JSON.parse(detail ?? '[]');
@@ -55,6 +46,9 @@ export async function readReplay(
   const url = new URL(request.url);
   const from = timeParam(url, 'from');
   const to = timeParam(url, 'to');
+  if (from === undefined || to === undefined) {
+    throw new ShowServerError('invalid_request', 'from and to are required (ms since the epoch).');
+  }
   if (to < from || to - from > MAX_WINDOW_MS) {
     throw new ShowServerError('invalid_request', 'from … to must be a window of at most a day.');
   }

@@ -19,7 +19,15 @@ export default async function ReplayPage({
   if (room !== SHOW_ROOM) notFound();
   const result = readConfig();
   if (!result.ok) return <NotConfigured title={SHOW_TITLE} problems={result.problems} />;
-  const { recordings } = await demoServer(result.config);
+  const server = await demoServer(result.config).catch(() => undefined);
+  if (!server) {
+    return (
+      <main className="viewer">
+        <p role="alert">The show cannot be reached right now: try again in a moment.</p>
+      </main>
+    );
+  }
+  const { recordings } = server;
   const wanted = (await searchParams).recording;
   const finished = (await recordings?.list(room))?.filter(
     (r) => r.status === 'complete' && r.startedAt !== undefined,
