@@ -31,6 +31,22 @@ async function manifests(): Promise<Manifest[]> {
   return found;
 }
 
+/**
+ * The recordings made from now on (those already there are left out): `until(status)` waits for
+ * exactly one new recording in that status and returns it.
+ */
+async function recordingsFromNow() {
+  const before = new Set((await manifests()).map((m) => m.recordingId));
+  const made = async () => (await manifests()).filter((m) => !before.has(m.recordingId));
+  return {
+    async until(status: string, timeout = 20_000): Promise<Manifest> {
+      const statuses = async () => (await made()).map((m) => m.status).join();
+      await expect.poll(statuses, { timeout }).toBe(status);
+      return (await made())[0]!;
+    },
+  };
+}
+
 /** What ffprobe says of a recording: its streams (kind, length) and its length. */
 async function probe(ffprobe: string, file: string) {
   const { stdout } = await promisify(execFile)(ffprobe, [
@@ -74,7 +90,7 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   test.setTimeout(120_000);
   const { ffprobe } = await ensureFfmpeg();
   const log = errorLog();
-  const before = new Set((await manifests()).map((m) => m.recordingId));
+  const recordings = await recordingsFromNow();
   const host = await newPage(browser, log, 'host');
   await goLive(host);
   const liveAt = Date.now();
@@ -84,16 +100,7 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   await expect.poll(() => framesDecoded(viewer), { timeout: 20_000 }).toBeGreaterThan(0);
 
   // The recording started with the show (its manifest says active once the first frame is in).
-  let recording: Manifest | undefined;
-  await expect
-    .poll(
-      async () => {
-        recording = (await manifests()).find((m) => !before.has(m.recordingId));
-        return recording?.status;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('active');
+  await recordings.until('active');
 
   // The host pins two products a few seconds apart; a viewer asks about the first.
   await viewer.waitForTimeout(2_000);
@@ -116,15 +123,9 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   const endedAt = Date.now();
   await expectPhase(viewer, 'ended', 15_000);
 
-  // The host ended it on purpose: finished at once, not after the dropout grace period.
-  await expect
-    .poll(
-      async () => (await manifests()).find((m) => m.recordingId === recording!.recordingId)?.status,
-      { timeout: 15_000 },
-    )
-    .toBe('complete');
-  const done = (await manifests()).find((m) => m.recordingId === recording!.recordingId)!;
-  expect((await manifests()).filter((m) => !before.has(m.recordingId))).toHaveLength(1);
+  // The host ended it on purpose: one recording, finished at once (not after the dropout grace
+  // period).
+  const done = await recordings.until('complete', 15_000);
 
   const mp4 = done.files.find((file) => file.kind === 'mp4')!.location;
   const probed = await probe(ffprobe, mp4);
@@ -197,15 +198,11 @@ test("the host's connection dies mid-show and comes back: one continuous recordi
   test.setTimeout(120_000);
   const { ffprobe } = await ensureFfmpeg();
   const log = errorLog();
-  const before = new Set((await manifests()).map((m) => m.recordingId));
+  const recordings = await recordingsFromNow();
   const first = await newPage(browser, log, 'host');
   await goLive(first);
   const liveAt = Date.now();
-  await expect
-    .poll(async () => (await manifests()).find((m) => !before.has(m.recordingId))?.status, {
-      timeout: 20_000,
-    })
-    .toBe('active');
+  await recordings.until('active');
   await first.waitForTimeout(3_000);
   // The studio's browser is gone at once: no "End show", no goodbye.
   await first.context().close();
@@ -217,18 +214,8 @@ test("the host's connection dies mid-show and comes back: one continuous recordi
   await again.getByRole('button', { name: 'Yes, end the show' }).click();
   const endedAt = Date.now();
 
-  await expect
-    .poll(
-      async () =>
-        (await manifests())
-          .filter((m) => !before.has(m.recordingId))
-          .map((m) => m.status)
-          .join(),
-      { timeout: 20_000 },
-    )
-    .toBe('complete');
-  const [done] = (await manifests()).filter((m) => !before.has(m.recordingId));
-  const probed = await probe(ffprobe, done!.files[0]!.location);
+  const done = await recordings.until('complete');
+  const probed = await probe(ffprobe, done.files[0]!.location);
   // The whole time from going live to the end, the seconds away included: one file, not two.
   const seconds = (endedAt - liveAt) / 1000;
   console.log(

@@ -33,17 +33,24 @@ async function folders(path: string): Promise<string[]> {
   }
 }
 
+/** One recording's manifest, or undefined when its folder holds none (or an unreadable one). */
+export async function readManifest(folder: string): Promise<RecordingInfo | undefined> {
+  try {
+    return JSON.parse(await readFile(join(folder, MANIFEST), 'utf8')) as RecordingInfo;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every recording under `root` (of one room when given), as its manifest last said. */
 export async function readManifests(root: string, room?: string): Promise<RecordingInfo[]> {
   const rooms = room === undefined ? await folders(root) : [roomFolder(room)];
   const found: RecordingInfo[] = [];
   for (const roomFolder of rooms) {
     for (const id of await folders(join(root, roomFolder))) {
-      try {
-        found.push(JSON.parse(await readFile(join(root, roomFolder, id, MANIFEST), 'utf8')));
-      } catch {
-        // A folder without a readable manifest is not a recording of ours.
-      }
+      // A folder without a readable manifest is not a recording of ours.
+      const info = await readManifest(join(root, roomFolder, id));
+      if (info) found.push(info);
     }
   }
   return found;

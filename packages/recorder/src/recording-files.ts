@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { readManifests, recordingFolder } from './manifest';
+import { readManifest, readManifests, recordingFolder } from './manifest';
 import type { RecordingInfo } from './recording';
 
 export interface RecordingFilesOptions {
@@ -71,17 +71,17 @@ export function parseRange(
 
 export function createRecordingFiles(options: RecordingFilesOptions): RecordingFilesHandler {
   const { directory } = options;
-  const finished = new Map<string, boolean>();
+  const finished = new Set<string>();
 
-  /** Whether the recording is over (its files will not change): asked once it is. */
-  async function isFinished(room: string, recordingId: string): Promise<boolean> {
-    const key = `${room}\u0000${recordingId}`;
-    if (finished.get(key)) return true;
-    const info: RecordingInfo | undefined = (await readManifests(directory, room)).find(
-      (r) => r.recordingId === recordingId,
-    );
-    const done = info?.status === 'complete' || info?.status === 'failed';
-    if (done) finished.set(key, true);
+  /**
+   * Whether the recording is over (its files will not change). Live HLS viewers ask with every
+   * playlist request: one small file is read, and once it is over, nothing.
+   */
+  async function isFinished(folder: string): Promise<boolean> {
+    if (finished.has(folder)) return true;
+    const status = (await readManifest(folder))?.status;
+    const done = status === 'complete' || status === 'failed';
+    if (done) finished.add(folder);
     return done;
   }
 
@@ -93,11 +93,12 @@ export function createRecordingFiles(options: RecordingFilesOptions): RecordingF
     if (!kind || !RECORDING_ID.test(recordingId) || room.length === 0 || room.length > 256) {
       return notFound();
     }
-    const path = join(recordingFolder(directory, room, recordingId), file);
+    const folder = recordingFolder(directory, room, recordingId);
+    const path = join(folder, file);
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) return notFound();
 
-    const done = kind === 'segment' || (await isFinished(room, recordingId));
+    const done = kind === 'segment' || (await isFinished(folder));
     const headers: Record<string, string> = {
       'Content-Type': CONTENT_TYPES[kind],
       'Accept-Ranges': 'bytes',

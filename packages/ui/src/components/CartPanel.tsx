@@ -45,10 +45,15 @@ export interface CheckoutInfo {
   checkoutId: string;
 }
 
-const newCheckoutId = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/**
+ * A random id for one checkout. `randomUUID` only exists on secure pages (https, localhost);
+ * elsewhere the same 122 random bits come from `getRandomValues`, which every browser has.
+ */
+function newCheckoutId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The cart: lines with quantity steppers capped by stock, totals per currency, checkout. */
 export function CartPanel({
