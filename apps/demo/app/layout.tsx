@@ -10,7 +10,8 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" data-show-theme="light">
+    // No data-show-theme: the page follows the system (globals.css declares both schemes).
+    <html lang="en">
       <body>{children}</body>
     </html>
   );

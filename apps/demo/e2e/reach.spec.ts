@@ -1,6 +1,6 @@
 // Every button and link on the demo's pages can be clicked with a mouse at a phone's and a desktop's
-// width: nothing lies over it (the overlay once covered "Try again"), and no page scrolls sideways
-// (the player was once wider than any phone).
+// width, waiting, live and after the end: nothing lies over it (the overlay once covered "Try
+// again"), and no page scrolls sideways (the player was once wider than any phone).
 import { expect, test, type Page } from '@playwright/test';
 import { SHOW_PATH, signIn } from './pages';
 
@@ -75,6 +75,23 @@ for (const width of WIDTHS) {
     await expect(studio.getByRole('button', { name: 'Go Live' })).toBeEnabled({ timeout: 20_000 });
     report['studio, signed in'] = await unreachable(studio);
 
+    // Live: the viewer's controls (shown by the mouse) and the studio's panel.
+    await studio.getByRole('button', { name: 'Go Live' }).click();
+    await expect(page.locator('.show-player')).toHaveAttribute('data-show-phase', 'live', {
+      timeout: 20_000,
+    });
+    await page.locator('.show-player video').hover();
+    report['viewer, live'] = await unreachable(page);
+    report['studio, live'] = await unreachable(studio);
+
+    // Ended.
+    await studio.getByRole('button', { name: 'End show' }).click();
+    await studio.getByRole('button', { name: 'Yes, end the show' }).click();
+    await expect(page.locator('.show-player')).toHaveAttribute('data-show-phase', 'ended', {
+      timeout: 20_000,
+    });
+    report['viewer, ended'] = await unreachable(page);
+
     expect(report).toEqual({
       '/': [],
       [SHOW_PATH]: [],
@@ -82,6 +99,9 @@ for (const width of WIDTHS) {
       '/moderate': [],
       'viewer, joined': [],
       'studio, signed in': [],
+      'viewer, live': [],
+      'studio, live': [],
+      'viewer, ended': [],
     });
     await context.close();
   });

@@ -136,6 +136,12 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   expect(duration).toBeGreaterThan(liveSeconds - 3);
   expect(duration).toBeLessThan(liveSeconds + 3);
 
+  // The ended player offers the replay (a link a mouse can reach; followed by another person below,
+  // so the figures keep one live viewer and one replay viewer).
+  const toReplay = viewer.getByRole('link', { name: 'Watch the replay' });
+  await expect(toReplay).toHaveAttribute('href', '/replay/spring-drop');
+  await toReplay.click({ trial: true });
+
   // The replay: each pin at its moment in the recording (its server time − the first frame's).
   const replay = await newPage(browser, log, 'replay');
   await replay.goto('/replay/spring-drop');

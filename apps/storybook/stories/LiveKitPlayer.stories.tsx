@@ -1,12 +1,15 @@
 import { LiveKitPlayer, PlayerStage, type ShowState } from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
-import { host, simulatedCamera, SimulatedShow } from './simulated-show';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { host, simulatedCamera, SimulatedShow, type LaterState } from './simulated-show';
 
 /**
  * What a viewer sees, in every phase. `<LiveKitPlayer serverUrl token />` is this stage joined to a
  * real room; here a simulated show supplies the state (`data-show-phase` on the root), so each
- * story runs without a server.
+ * story runs without a server. Move the mouse over a live picture (or tap it) for the sound,
+ * picture-in-picture and fullscreen controls. The stories of a picture going away (reconnecting,
+ * host away, ended) start live and lose it after a second, as a room would: the last picture stays,
+ * dimmed.
  */
 const meta = {
   title: 'Viewer/LiveKitPlayer',
@@ -16,7 +19,10 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     (Story, { parameters }) => (
-      <SimulatedShow state={parameters.show as () => Partial<ShowState>}>
+      <SimulatedShow
+        state={parameters.show as () => Partial<ShowState>}
+        later={parameters.later as LaterState | undefined}
+      >
         <div style={{ maxWidth: 720 }}>
           <Story />
         </div>
@@ -45,6 +51,17 @@ export const WaitingForHost: Story = {
   },
 };
 
+/** A scheduled show: its title and a countdown to the start time. */
+export const WaitingWithCountdown: Story = {
+  args: { showTitle: 'Winter knits with Maya', startsAt: Date.now() + 4 * 60_000 + 30_000 },
+  parameters: { show: () => ({ phase: 'waiting', host: host({ status: 'preview' }) }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Winter knits with Maya')).toBeVisible();
+    await expect(await canvas.findByRole('timer')).toHaveTextContent(/^Starts in 4:\d\d$/);
+  },
+};
+
 export const Live: Story = {
   parameters: { show: () => ({ phase: 'live', host: host({ camera: simulatedCamera() }) }) },
   play: async ({ canvasElement }) => {
@@ -52,6 +69,11 @@ export const Live: Story = {
     await expect(await canvas.findByText('Live')).toBeVisible();
     const video = await canvas.findByLabelText('Live video from Maya from Atelier');
     await expect(video.tagName).toBe('VIDEO');
+    // The controls come with the pointer (fading in).
+    await userEvent.hover(video);
+    const mute = await canvas.findByRole('button', { name: 'Mute' });
+    await waitFor(() => expect(mute).toBeVisible());
+    await expect(canvas.getByRole('slider', { name: 'Volume' })).toBeVisible();
   },
 };
 
@@ -75,24 +97,48 @@ export const PoorConnection: Story = {
   },
 };
 
+const liveThen = (state: () => Partial<ShowState>) => ({
+  show: () => ({ phase: 'live', host: host({ camera: simulatedCamera() }) }),
+  later: { afterMs: 1200, state } satisfies LaterState,
+});
+
+const stillShown = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector('.show-player')?.hasAttribute('data-show-still');
+
+/** The connection dropped after a second of the show: the last picture, dimmed, and a spinner. */
 export const Reconnecting: Story = {
-  parameters: { show: () => ({ phase: 'reconnecting', host: host() }) },
+  parameters: liveThen(() => ({ phase: 'reconnecting', host: host() })),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Reconnecting…')).toBeVisible();
+    await expect(
+      await within(canvasElement).findByText('Reconnecting…', {}, { timeout: 3000 }),
+    ).toBeVisible();
+    await expect(stillShown(canvasElement)).toBe(true);
   },
 };
 
 export const HostLeft: Story = {
-  parameters: { show: () => ({ phase: 'host-left' }) },
+  parameters: liveThen(() => ({ phase: 'host-left', host: undefined })),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/stepped away/)).toBeVisible();
+    await expect(
+      await within(canvasElement).findByText(/stepped away/, {}, { timeout: 3000 }),
+    ).toBeVisible();
   },
 };
 
+/** After the end: what the page offers next (here, the replay). */
 export const Ended: Story = {
-  parameters: { show: () => ({ phase: 'ended', host: host({ status: 'ended' }) }) },
+  args: {
+    afterShow: (
+      <a className="show-button show-button--primary" href="#replay">
+        Watch the replay
+      </a>
+    ),
+  },
+  parameters: liveThen(() => ({ phase: 'ended', host: host({ status: 'ended' }) })),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/has ended/)).toBeVisible();
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/has ended/, {}, { timeout: 3000 })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Watch the replay' })).toBeVisible();
   },
 };
 
@@ -107,6 +153,7 @@ export const ErrorWithRetry: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/could not connect/)).toBeVisible();
+    await expect(canvas.getByText('Could not get access to the show.')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(phaseOf(canvasElement)).toBe('connecting');
     // Still unreachable: the story ends in the state it is named after.
@@ -120,6 +167,13 @@ export const German: Story = {
       waiting: 'Die Show beginnt gleich. Bleib hier: Sie startet von selbst.',
       live: 'Live',
       retry: 'Erneut versuchen',
+      mute: 'Ton aus',
+      unmute: 'Ton an',
+      volume: 'Lautstärke',
+      fullscreen: 'Vollbild',
+      exitFullscreen: 'Vollbild beenden',
+      pictureInPicture: 'Bild im Bild',
+      exitPictureInPicture: 'Bild im Bild beenden',
     },
   },
   parameters: { show: () => ({ phase: 'waiting' }) },

@@ -1,4 +1,10 @@
-import { StreamControlPanel, useShowStore, type ShowState, type ShowStore } from '@show/ui';
+import {
+  StreamControlPanel,
+  StreamMetrics,
+  useShowStore,
+  type ShowState,
+  type ShowStore,
+} from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, type ReactNode } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
@@ -6,8 +12,10 @@ import { catalog, SimulatedShow } from './simulated-show';
 
 /**
  * The host's dashboard: go live, end the show after confirming, status, real time on air, the
- * server's viewer count, a health line from the alerts, and pins. In the app it sits inside
- * `<LiveKitBroadcaster>`; here a simulated studio goes live and ends on click.
+ * server's viewer count, the stream's health in one sentence a seller acts on (from the alerts and
+ * the viewers' reports), the engineer's figures behind "Technical details" (its children), and
+ * pins. In the app it sits inside `<LiveKitBroadcaster>`; here a simulated studio goes live and
+ * ends on click.
  */
 const meta = {
   title: 'Host/StreamControlPanel',
@@ -85,12 +93,53 @@ export const LiveWithAlerts: Story = {
     const canvas = within(canvasElement);
     const panel = await canvas.findByRole('region', { name: 'Show controls' });
     await expect(panel).toHaveAttribute('data-show-health', 'critical');
-    await expect(canvas.getByText('Upload loss above 5 %')).toBeVisible();
+    // The seller's words, not the rule's.
+    await expect(canvas.getByText(/Your upload is struggling/)).toBeVisible();
+    await expect(canvas.getByText(/plug in a cable/)).toBeVisible();
     await expect(canvas.getByText('1,284')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Unpin' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
+  },
+};
+
+/** Many viewers report loss while the host's upload is fine: the host is told it is not them. */
+export const ViewersStruggling: Story = {
+  args: { viewerCount: 312, children: <StreamMetrics /> },
+  parameters: {
+    show: () => {
+      const spread = (p50: number) => ({ p50, p95: p50 * 2, p99: p50 * 3 });
+      return {
+        phase: 'live',
+        liveSince: Date.now() - 900_000,
+        self: { identity: 'host', name: 'Maya', role: 'host' },
+        metrics: {
+          latest: undefined,
+          alerts: [],
+          ingressBps: [],
+          egressBps: [],
+          fleet: {
+            reports: 300,
+            viewersReporting: 300,
+            egressBitrateBps: 180e6,
+            bitrateBps: spread(600_000),
+            lossRatio: spread(0.09),
+            rttMs: spread(80),
+            jitterMs: spread(12),
+            fps: spread(14),
+            states: { connected: 300 },
+          },
+        },
+      };
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Many viewers have weak connections/)).toBeVisible();
+    // The engineer's figures, one click away.
+    await userEvent.click(canvas.getByText('Technical details'));
+    await expect(await canvas.findByRole('region', { name: /Stream health/i })).toBeVisible();
   },
 };
 

@@ -10,7 +10,7 @@ import {
   type ShowState,
   type ShowStore,
 } from '@show/ui';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 /** A moving test picture: what the host's camera would be, drawn at 20 fps. */
 export function simulatedCamera(label = 'Live from the studio'): AttachableTrack {
@@ -116,15 +116,31 @@ export function simulatedStore(state: Partial<ShowState>): ShowStore {
   return store;
 }
 
-/** Provides a fresh simulated show to a story (a new store per render of the story). */
+/** A change the simulated show makes by itself, `afterMs` after the story renders. */
+export interface LaterState {
+  afterMs: number;
+  state: () => Partial<ShowState>;
+}
+
+/**
+ * Provides a fresh simulated show to a story (a new store per render of the story); `later`
+ * changes it once, as a room would (a connection dropping after the picture was seen).
+ */
 export function SimulatedShow({
   state,
+  later,
   children,
 }: {
   state: () => Partial<ShowState>;
+  later?: LaterState | undefined;
   children: ReactNode;
 }) {
   const [store] = useState(() => simulatedStore(state()));
+  useEffect(() => {
+    if (!later) return;
+    const timer = setTimeout(() => store.setState(later.state()), later.afterMs);
+    return () => clearTimeout(timer);
+  }, [store, later]);
   return <ShowProvider store={store}>{children}</ShowProvider>;
 }
 

@@ -27,13 +27,15 @@ export function Studio({ serverUrl, room, products }: ShowPageProps) {
       className="studio__stage"
     >
       <div className="studio__side">
+        {/* The stream's health in a seller's words; the engineer's figures one click away. */}
         <StreamControlPanel
           products={products}
           {...(snapshot && { viewerCount: snapshot.viewers })}
-        />
+        >
+          <StreamMetrics />
+        </StreamControlPanel>
       </div>
       <div className="studio__below">
-        <StreamMetrics />
         <section className="studio__chat" aria-label="Chat moderation">
           <h2>Chat</h2>
           <ChatPanel onMuteViewer={onMuteViewer} onUnmuteViewer={onUnmuteViewer} />

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes
 import { useChat, useChatModeration, type ChatModerationOptions } from '../hooks/useChat';
 import type { ChatMessage, ChatRefusal, ParticipantRole } from '../store/chat';
 import { IconButton } from './IconButton';
+import { bubbleIcon } from './icons';
 
 export interface ChatLabels {
   title: string;
@@ -85,27 +86,9 @@ function refusalText(refusal: ChatRefusal, l: ChatLabels): string | undefined {
   }
 }
 
-// A speech bubble, struck through for "mute" and open for "unmute": drawn, so it shows where no
-// emoji font is installed.
-function bubble(struck: boolean) {
-  return (
-    <svg
-      viewBox="0 0 16 16"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M2.5 3.5h11v7.5H7.5L4.5 13.5V11h-2z" />
-      {struck && <path d="M1.5 1.5l13 13" />}
-    </svg>
-  );
-}
-const muteIcon = bubble(true);
-const unmuteIcon = bubble(false);
+// A speech bubble, struck through for "mute" and open for "unmute".
+const muteIcon = bubbleIcon(true);
+const unmuteIcon = bubbleIcon(false);
 
 function Badge({ role, l }: { role: ParticipantRole; l: ChatLabels }) {
   if (role === 'viewer') return null;

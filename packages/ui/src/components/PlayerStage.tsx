@@ -1,11 +1,25 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { formatElapsed } from '../format';
+import { useCountdown } from '../hooks/useElapsed';
+import { usePlayerControls } from '../hooks/usePlayerControls';
 import { usePlayerState } from '../hooks/usePlayerState';
+import { useStillFrame } from '../hooks/useStillFrame';
 import type { ShowPhase } from '../store/show-store';
+import { awayIcon, problemIcon } from './icons';
+import {
+  defaultPlayerControlLabels,
+  PlayerControls,
+  type PlayerControlLabels,
+} from './PlayerControls';
 import { ShowVideo } from './ShowVideo';
 
-export interface PlayerLabels {
+export interface PlayerLabels extends PlayerControlLabels {
   connecting: string;
   waiting: string;
+  /** While waiting, with a known start time: "Starts in 4:59". */
+  startsIn: (time: string) => string;
+  /** While waiting, once the start time has passed. */
+  startingNow: string;
   live: string;
   reconnecting: string;
   hostLeft: string;
@@ -20,6 +34,8 @@ export interface PlayerLabels {
 export const defaultPlayerLabels: PlayerLabels = {
   connecting: 'Connecting to the show…',
   waiting: 'The show starts soon. Stay here: it begins by itself.',
+  startsIn: (time) => `Starts in ${time}`,
+  startingNow: 'Starting any moment now',
   live: 'Live',
   reconnecting: 'Reconnecting…',
   hostLeft: 'The host stepped away. The show continues when they are back.',
@@ -29,6 +45,7 @@ export const defaultPlayerLabels: PlayerLabels = {
   tapToUnmute: 'Tap to unmute',
   poorConnection: 'Poor connection',
   videoOf: (host) => `Live video from ${host}`,
+  ...defaultPlayerControlLabels,
 };
 
 const MESSAGE: Record<ShowPhase, keyof PlayerLabels | undefined> = {
@@ -42,61 +59,155 @@ const MESSAGE: Record<ShowPhase, keyof PlayerLabels | undefined> = {
   error: 'error',
 };
 
-export interface PlayerStageProps extends HTMLAttributes<HTMLDivElement> {
+/** What a player shows around the live picture: the same on every player of the kit. */
+export interface PlayerOptions {
+  /** The show's name, shown while viewers wait for it to start. */
+  showTitle?: string | undefined;
+  /** When the show is due to start: a countdown while viewers wait. */
+  startsAt?: Date | number | undefined;
+  /** What viewers can do once the show has ended: a link to the replay, to the shop. */
+  afterShow?: ReactNode;
+  /** Sound, picture-in-picture and fullscreen over the live picture; default true. */
+  controls?: boolean | undefined;
+}
+
+export interface PlayerStageProps extends HTMLAttributes<HTMLDivElement>, PlayerOptions {
   labels?: Partial<PlayerLabels> | undefined;
   /** Drawn over the video (reactions, pinned products). */
   children?: ReactNode;
 }
 
+/** How long the controls stay after the last touch or mouse move. */
+const CONTROLS_LINGER_MS = 3000;
+
 /**
- * What a viewer sees: the host's picture (screen share first), a message for every phase, a "tap
- * to unmute" button when the browser blocked audio, a poor-connection badge, and retry after an
- * error. Phase changes are announced through a polite live region.
+ * What a viewer sees: the host's picture (screen share first) with sound, picture-in-picture and
+ * fullscreen controls; a designed screen for every other phase (a spinner while connecting, the
+ * title and a countdown while waiting, the last picture dimmed while reconnecting or when the host
+ * is away, what to do next after the end, the reason and a retry after an error); a "tap to
+ * unmute" button when the browser blocked audio, and a poor-connection badge. Phase changes are
+ * announced through a polite live region.
  */
-export function PlayerStage({ labels, children, className, ...rest }: PlayerStageProps) {
+export function PlayerStage({
+  labels,
+  children,
+  className,
+  showTitle,
+  startsAt,
+  afterShow,
+  controls = true,
+  ...rest
+}: PlayerStageProps) {
   const l = { ...defaultPlayerLabels, ...labels };
   const { phase, error, host, audioBlocked, quality, retryButtonProps, unmuteButtonProps } =
     usePlayerState();
+  const root = useRef<HTMLDivElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
   const picture = host?.screen ?? host?.camera;
   const showPicture = (phase === 'live' || phase === 'reconnecting') && picture;
+  const [stillHeld, still] = useStillFrame(video, phase === 'live' && Boolean(picture));
+  const playerControls = usePlayerControls(root, video);
+  const shown = useControlsLinger();
+  const start = startsAt instanceof Date ? startsAt.getTime() : startsAt;
+  const untilStart = useCountdown(phase === 'waiting' ? start : undefined);
+
   const messageKey = MESSAGE[phase];
   const message = messageKey ? (l[messageKey] as string) : undefined;
   const poor = phase === 'live' && (quality === 'poor' || quality === 'lost');
   return (
     <div
       {...rest}
+      ref={root}
       className={className ? `show-player ${className}` : 'show-player'}
       data-show-phase={phase}
       data-show-error={error?.code}
+      data-show-still={stillHeld || undefined}
+      data-show-controls={shown.visible ? 'shown' : 'hidden'}
+      onPointerMove={(event) => {
+        rest.onPointerMove?.(event);
+        shown.wake();
+      }}
+      onPointerDown={(event) => {
+        rest.onPointerDown?.(event);
+        shown.wake();
+      }}
     >
-      {showPicture ? (
+      <div className="show-player__backdrop" aria-hidden="true" />
+      <canvas ref={still} className="show-player__still" aria-hidden="true" />
+      {showPicture && (
         <ShowVideo
+          ref={video}
           className="show-player__video"
           track={picture}
           aria-label={l.videoOf(host?.name ?? '')}
         />
-      ) : (
-        <div className="show-player__backdrop" aria-hidden="true" />
       )}
-      <div className="show-player__status" role="status" aria-live="polite">
-        {phase === 'live' ? (
-          <span className="show-badge show-badge--live">{l.live}</span>
-        ) : (
-          <p className="show-player__message">{message}</p>
+      <div className="show-player__centre">
+        <div className="show-player__status" role="status" aria-live="polite">
+          {phase === 'live' ? (
+            <span className="show-badge show-badge--live">{l.live}</span>
+          ) : (
+            <>
+              <PhaseMark phase={phase} />
+              {phase === 'waiting' && showTitle && (
+                <p className="show-player__title">{showTitle}</p>
+              )}
+              <p className="show-player__message">{message}</p>
+              {phase === 'error' && error && <p className="show-player__reason">{error.message}</p>}
+            </>
+          )}
+          {poor && <span className="show-badge show-badge--warning">{l.poorConnection}</span>}
+        </div>
+        {untilStart !== undefined && (
+          // A timer is not read out every second (its live region is off by default).
+          <p className="show-player__countdown" role="timer">
+            {untilStart > 0 ? l.startsIn(formatElapsed(untilStart + 999)) : l.startingNow}
+          </p>
         )}
-        {poor && <span className="show-badge show-badge--warning">{l.poorConnection}</span>}
+        {phase === 'error' && (
+          <button {...retryButtonProps} className="show-button show-player__retry">
+            {l.retry}
+          </button>
+        )}
+        {phase === 'ended' && afterShow && <div className="show-player__after">{afterShow}</div>}
       </div>
-      {phase === 'error' && (
-        <button {...retryButtonProps} className="show-button show-player__retry">
-          {l.retry}
-        </button>
-      )}
       {audioBlocked && phase === 'live' && host?.microphone && (
         <button {...unmuteButtonProps} className="show-button show-player__unmute">
           {l.tapToUnmute}
         </button>
       )}
+      {controls && showPicture && (
+        <PlayerControls controls={playerControls} labels={l} sound={host?.microphone === true} />
+      )}
       {children}
     </div>
   );
+}
+
+/** A spinner while waiting on the network; a symbol for the host away and for an error. */
+function PhaseMark({ phase }: { phase: ShowPhase }) {
+  if (phase === 'idle' || phase === 'connecting' || phase === 'reconnecting') {
+    return <span className="show-spinner" aria-hidden="true" />;
+  }
+  const icon = phase === 'host-left' ? awayIcon : phase === 'error' ? problemIcon : undefined;
+  return icon ? (
+    <span className="show-player__mark" aria-hidden="true">
+      {icon}
+    </span>
+  ) : null;
+}
+
+/** Controls show on a mouse move or a touch, and go a few seconds after the last one. */
+function useControlsLinger() {
+  const [visible, setVisible] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return {
+    visible,
+    wake: () => {
+      setVisible(true);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setVisible(false), CONTROLS_LINGER_MS);
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { formatCount } from '../format';
 import type { Product } from '../store/products';
 import { CartPanel, type CartLabels, type CheckoutInfo } from './CartPanel';
 import { ChatPanel, type ChatLabels } from './ChatPanel';
-import { PlayerStage, type PlayerLabels } from './PlayerStage';
+import { PlayerStage, type PlayerLabels, type PlayerOptions } from './PlayerStage';
 import { ProductRail, type ProductLabels } from './ProductRail';
 import { ReactionButton } from './ReactionButton';
 
@@ -32,7 +32,7 @@ export const defaultShowLayoutLabels: ShowLayoutLabels = {
   cartPanel: {},
 };
 
-export interface ShowLayoutProps extends ChatModerationOptions {
+export interface ShowLayoutProps extends ChatModerationOptions, PlayerOptions {
   products: readonly Product[];
   /** Hands the cart to your checkout, with the id the seller's figures know it by. */
   onCheckout?: ((cart: CartApi, checkout: CheckoutInfo) => void) | undefined;
@@ -58,6 +58,7 @@ export function ShowLayout({
   labels,
   className,
   style,
+  ...player
 }: ShowLayoutProps) {
   const l = { ...defaultShowLayoutLabels, ...labels };
   const [tab, setTab] = useState<Tab>('chat');
@@ -71,7 +72,7 @@ export function ShowLayout({
   return (
     <div className={className ? `show-interface ${className}` : 'show-interface'} style={style}>
       <div className="show-interface__grid">
-        <PlayerStage className="show-interface__stage" labels={l.player}>
+        <PlayerStage className="show-interface__stage" labels={l.player} {...player}>
           <div className="show-interface__overlay">
             <ProductRail
               className="show-interface__pins"

@@ -1,4 +1,10 @@
-import { useEffect, useRef, type VideoHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  type VideoHTMLAttributes,
+} from 'react';
 import type { AttachableTrack } from '../store/show-store';
 
 export interface ShowVideoProps extends VideoHTMLAttributes<HTMLVideoElement> {
@@ -11,8 +17,12 @@ export interface ShowVideoProps extends VideoHTMLAttributes<HTMLVideoElement> {
  * A muted, inline video element with `track` attached. LiveKit's remote tracks attach through
  * their own `attach()`, which is what lets adaptive stream see the element's size and visibility.
  */
-export function ShowVideo({ track, mirror = false, className, ...rest }: ShowVideoProps) {
+export const ShowVideo = forwardRef<HTMLVideoElement, ShowVideoProps>(function ShowVideo(
+  { track, mirror = false, className, ...rest },
+  forwarded,
+) {
   const ref = useRef<HTMLVideoElement>(null);
+  useImperativeHandle(forwarded, () => ref.current as HTMLVideoElement, []);
   useEffect(() => {
     const element = ref.current;
     if (!element || !track) return;
@@ -30,4 +40,4 @@ export function ShowVideo({ track, mirror = false, className, ...rest }: ShowVid
       data-show-mirror={mirror || undefined}
     />
   );
-}
+});

@@ -52,4 +52,33 @@ describe('StreamControlPanel', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Go Live' }));
     expect(await screen.findByText(/That did not work/)).toBeInTheDocument();
   });
+
+  test("leads with one sentence a seller acts on; the engineer's figures are one click away", async () => {
+    const store = createShowStore({ phase: 'live', liveSince: Date.now() });
+    render(
+      <ShowProvider store={store}>
+        <StreamControlPanel>
+          <p>p95 loss 0.2 %</p>
+        </StreamControlPanel>
+      </ShowProvider>,
+    );
+    expect(screen.getByText('Checking your stream…')).toBeInTheDocument();
+    act(() =>
+      store.setState({
+        metrics: {
+          ...store.getState().metrics,
+          alerts: [{ id: 'upload-collapse', severity: 'critical', message: 'x', sinceMs: 0 }],
+        },
+      }),
+    );
+    expect(screen.getByText('Viewers are buffering: your upload is too weak.')).toBeVisible();
+    expect(screen.getByText(/plug in a cable/)).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Show controls' })).toHaveAttribute(
+      'data-show-health',
+      'critical',
+    );
+    expect(screen.getByText('p95 loss 0.2 %')).not.toBeVisible();
+    await userEvent.setup().click(screen.getByText('Technical details'));
+    expect(screen.getByText('p95 loss 0.2 %')).toBeVisible();
+  });
 });

@@ -1,9 +1,9 @@
-import { streamHealth, worstAlert } from '@show/metrics';
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useShow } from '../hooks/context';
 import { useElapsed } from '../hooks/useElapsed';
 import { useViewerCount } from '../hooks/useViewerCount';
 import { formatCount, formatElapsed } from '../format';
+import { hostAdvice, type HostAdviceTopic } from '../store/host-advice';
 import type { Product } from '../store/products';
 import type { ShowPhase } from '../store/show-store';
 import { ProductCard } from './ProductRail';
@@ -21,9 +21,10 @@ export interface ControlPanelLabels {
   elapsed: string;
   viewers: string;
   viewersSeen: string;
-  health: string;
-  healthy: string;
-  noFigures: string;
+  /** What the stream's health means for the show, in a seller's words; a hint on what to do. */
+  advice: Record<Exclude<HostAdviceTopic, 'other'>, { headline: string; hint?: string }>;
+  /** Opens the engineer's figures (the panel's children). */
+  details: string;
   pins: string;
   failed: string;
   status: Record<ShowPhase, string>;
@@ -41,9 +42,31 @@ export const defaultControlPanelLabels: ControlPanelLabels = {
   elapsed: 'On air',
   viewers: 'Viewers',
   viewersSeen: 'In the room',
-  health: 'Health',
-  healthy: 'All good',
-  noFigures: 'Measuring…',
+  advice: {
+    measuring: { headline: 'Checking your stream…' },
+    healthy: { headline: 'Your stream is healthy.' },
+    'weak-upload': {
+      headline: 'Your upload is struggling: some viewers see a softer picture.',
+      hint: 'Move closer to your Wi-Fi router or plug in a cable, and close apps that upload.',
+    },
+    'upload-dropped': {
+      headline: 'Viewers are buffering: your upload is too weak.',
+      hint: 'Move closer to your Wi-Fi router or plug in a cable, and close apps that upload.',
+    },
+    reconnecting: {
+      headline: 'Your connection dropped. Reconnecting…',
+      hint: 'Viewers see your last picture until you are back.',
+    },
+    'slow-network': {
+      headline: 'Your connection is slow: what you do reaches viewers a moment late.',
+      hint: 'A cable, or a spot closer to your Wi-Fi router, helps.',
+    },
+    'viewers-struggling': {
+      headline: 'Many viewers have weak connections. Your stream is fine.',
+      hint: 'They get a lighter picture by themselves: nothing to do on your side.',
+    },
+  },
+  details: 'Technical details',
   pins: 'Pinned products',
   failed: 'That did not work. Check your connection and try again.',
   status: {
@@ -65,11 +88,14 @@ export interface StreamControlPanelProps extends HTMLAttributes<HTMLElement> {
   products?: readonly Product[];
   locale?: string | undefined;
   labels?: Partial<ControlPanelLabels> | undefined;
+  /** The engineer's figures (`<StreamMetrics />`), one click away behind "Technical details". */
+  children?: ReactNode;
 }
 
 /**
  * The host's dashboard: go live, end the show (after confirming), status, time on air, viewers,
- * a one-line health summary from the alerts, and pin controls.
+ * the stream's health in one sentence a seller acts on (with a hint), the engineer's figures
+ * behind a disclosure, and pin controls.
  */
 export function StreamControlPanel({
   viewerCount,
@@ -77,6 +103,7 @@ export function StreamControlPanel({
   locale,
   labels,
   className,
+  children,
   ...rest
 }: StreamControlPanelProps) {
   const l = { ...defaultControlPanelLabels, ...labels };
@@ -86,6 +113,7 @@ export function StreamControlPanel({
   const liveSince = useShow((s) => s.liveSince);
   const alerts = useShow((s) => s.metrics.alerts);
   const measured = useShow((s) => s.metrics.latest !== undefined);
+  const fleet = useShow((s) => s.metrics.fleet);
   const viewers = useViewerCount(viewerCount);
   const elapsed = useElapsed(phase === 'live' ? liveSince : undefined);
   const [busy, setBusy] = useState(false);
@@ -111,8 +139,10 @@ export function StreamControlPanel({
     }
   }
 
-  const worst = worstAlert(alerts);
-  const health = streamHealth(measured, alerts);
+  const advice = hostAdvice(measured, alerts, fleet);
+  const words =
+    advice.topic === 'other' ? { headline: advice.message ?? '' } : l.advice[advice.topic];
+  const health = advice.severity;
   const canGoLive = phase === 'waiting' && studio !== undefined && !busy;
   return (
     <section
@@ -139,13 +169,20 @@ export function StreamControlPanel({
           <dt>{viewers.fromServer ? l.viewers : l.viewersSeen}</dt>
           <dd data-show-viewers={viewers.count}>{formatCount(viewers.count, locale)}</dd>
         </div>
-        <div>
-          <dt>{l.health}</dt>
-          <dd data-show-health={health}>
-            {worst ? worst.message : measured ? l.healthy : l.noFigures}
-          </dd>
-        </div>
       </dl>
+      {/* About the stream: said while there is one (not beside "Connection failed"). */}
+      {(phase === 'live' || phase === 'reconnecting') && (
+        <div className="show-control-panel__advice" data-show-health={health}>
+          <p className="show-control-panel__headline">{words.headline}</p>
+          {words.hint && <p className="show-control-panel__hint">{words.hint}</p>}
+        </div>
+      )}
+      {children && (
+        <details className="show-control-panel__details">
+          <summary>{l.details}</summary>
+          {children}
+        </details>
+      )}
       <div className="show-control-panel__actions">
         {phase === 'error' && (
           <button

@@ -1,19 +1,21 @@
 import type { CSSProperties } from 'react';
-import { PlayerStage, type PlayerLabels } from '../components/PlayerStage';
+import { PlayerStage, type PlayerLabels, type PlayerOptions } from '../components/PlayerStage';
 import type { ShowSessionProps } from '../hooks/useShowSession';
 import { ShowSession } from './ShowSession';
 
-export interface LiveKitPlayerProps extends ShowSessionProps {
+export interface LiveKitPlayerProps extends ShowSessionProps, PlayerOptions {
   labels?: Partial<PlayerLabels> | undefined;
   className?: string | undefined;
   style?: CSSProperties | undefined;
 }
 
 /** A viewer's player: joins the show with a viewer token and shows the host, in every state. */
-export function LiveKitPlayer({ labels, className, style, ...session }: LiveKitPlayerProps) {
+export function LiveKitPlayer(props: LiveKitPlayerProps) {
+  const { labels, className, style, showTitle, startsAt, afterShow, controls, ...session } = props;
+  const player = { labels, className, style, showTitle, startsAt, afterShow, controls };
   return (
     <ShowSession {...session}>
-      <PlayerStage {...{ labels, className, style }} />
+      <PlayerStage {...player} />
     </ShowSession>
   );
 }

@@ -22,12 +22,17 @@ export function ShowInterface(props: ShowInterfaceProps) {
     labels,
     className,
     style,
+    showTitle,
+    startsAt,
+    afterShow,
+    controls,
     ...session
   } = props;
   const layout = { products, onCheckout, onMuteViewer, onUnmuteViewer, locale, labels };
+  const player = { showTitle, startsAt, afterShow, controls };
   return (
     <ShowSession {...session} showId={session.showId ?? session.serverUrl}>
-      <ShowLayout {...layout} {...{ className, style }} />
+      <ShowLayout {...layout} {...player} {...{ className, style }} />
     </ShowSession>
   );
 }

@@ -1,6 +1,6 @@
 import { RoomAudioRenderer, RoomContext } from '@livekit/components-react';
 import type { ReactNode } from 'react';
-import { ShowProvider } from '../hooks/context';
+import { ShowProvider, useShow } from '../hooks/context';
 import { useShowSession, type ShowSessionProps } from '../hooks/useShowSession';
 import type { ShowStore } from '../store/show-store';
 
@@ -20,7 +20,7 @@ export function ShowSession({ children, audio = true, ...props }: ShowSessionRoo
     <ShowProvider store={store}>
       {/* One tree before and after the room exists: children never remount (the camera stays on). */}
       <RoomContext.Provider value={room}>
-        {audio && room && <RoomAudioRenderer />}
+        {audio && room && <ShowAudio />}
         {children}
       </RoomContext.Provider>
     </ShowProvider>
@@ -28,3 +28,10 @@ export function ShowSession({ children, audio = true, ...props }: ShowSessionRoo
 }
 
 export type { ShowStore };
+
+/** The room's audio at the viewer's volume and mute (the player's controls set them). */
+function ShowAudio() {
+  const volume = useShow((s) => s.volume);
+  const soundOff = useShow((s) => s.soundOff);
+  return <RoomAudioRenderer volume={volume} muted={soundOff} />;
+}

@@ -92,6 +92,9 @@ export interface ShowState {
   host: HostView | undefined;
   /** The browser blocked audio until the person interacts with the page. */
   audioBlocked: boolean;
+  /** This page's sound: the viewer's volume (0 to 1) and mute, kept across reconnections. */
+  volume: number;
+  soundOff: boolean;
   /** LiveKit's estimate for this page's own connection. */
   quality: ConnectionQuality;
   pinnedIds: readonly string[];
@@ -142,6 +145,8 @@ export function initialShowState(): ShowState {
     self: undefined,
     host: undefined,
     audioBlocked: false,
+    volume: 1,
+    soundOff: false,
     quality: 'unknown',
     pinnedIds: [],
     messages: [],

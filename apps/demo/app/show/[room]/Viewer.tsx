@@ -9,7 +9,9 @@ export function Viewer({
   room,
   products,
   moderator,
-}: ShowPageProps & { moderator: boolean }) {
+  title,
+  recorded,
+}: ShowPageProps & { moderator: boolean; title: string; recorded: boolean }) {
   const [name, setName] = useState<string>();
   const [draft, setDraft] = useState('');
   const [order, setOrder] = useState<string>();
@@ -58,6 +60,14 @@ export function Viewer({
         products={products}
         showId={room}
         onCheckout={onCheckout}
+        showTitle={title}
+        afterShow={
+          recorded ? (
+            <a className="show-button show-button--primary" href={`/replay/${room}`}>
+              Watch the replay
+            </a>
+          ) : undefined
+        }
         {...(moderator && { onMuteViewer, onUnmuteViewer })}
         className="viewer__show"
       />

@@ -27,6 +27,8 @@ export default async function ShowPage({ params }: { params: Promise<{ room: str
         room={room}
         products={catalog}
         moderator={moderator}
+        title={SHOW_TITLE}
+        recorded={result.config.recordingsDir !== undefined}
       />
     </main>
   );
