@@ -71,6 +71,7 @@ test('every code example in the READMEs names the file it is, so CI can compile 
     'lib/metrics.ts',
     'app/show/Viewer.tsx',
     'app/studio/Studio.tsx',
+    'app/show/ScheduledPlayer.tsx',
     'lib/shop-events.ts',
   ]);
 });
