@@ -77,6 +77,19 @@ export const Live: Story = {
   },
 };
 
+/** A phone host's upright picture: the player takes its shape, as tall as the screen allows. */
+export const UprightPicture: Story = {
+  parameters: {
+    show: () => ({ phase: 'live', host: host({ camera: simulatedCamera('From my phone', true) }) }),
+  },
+  play: async ({ canvasElement }) => {
+    const player = canvasElement.querySelector('.show-player') as HTMLElement;
+    await waitFor(() => expect(player).toHaveAttribute('data-show-orientation', 'portrait'));
+    const { width, height } = player.getBoundingClientRect();
+    await expect(height).toBeGreaterThan(width);
+  },
+};
+
 export const AutoplayBlocked: Story = {
   parameters: {
     show: () => ({ phase: 'live', audioBlocked: true, host: host({ camera: simulatedCamera() }) }),

@@ -6,7 +6,7 @@ import {
   type ShowState,
 } from '@show/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { catalog, host, message, simulatedCamera, SimulatedShow } from './simulated-show';
 
 /**
@@ -69,12 +69,44 @@ export const Desktop: Story = {
   },
 };
 
+/**
+ * A phone in portrait, with a phone host's upright picture: a few lines of chat over the video and
+ * the featured product just above them, clear of the host's face; "Show more" (or the Shop tab)
+ * gives the panel most of the screen.
+ */
 export const PhonePortrait: Story = {
-  parameters: { width: 390, height: 780 },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  parameters: {
+    width: 390,
+    height: 780,
+    show: () => ({
+      ...meta.parameters.show(),
+      host: host({ camera: simulatedCamera('Live from the atelier', true) }),
+    }),
+  },
   play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     const grid = canvasElement.querySelector('.show-interface__grid') as HTMLElement;
     // One column: the panel lies over the video instead of beside it.
     await expect(getComputedStyle(grid).gridTemplateColumns.split(' ').length).toBe(1);
+    const player = canvasElement.querySelector('.show-player') as HTMLElement;
+    await waitFor(() => expect(player).toHaveAttribute('data-show-orientation', 'portrait'));
+    // The featured product sits just above the panel, in the lower half of the picture.
+    const card = await canvas.findByRole('article', { name: 'Merino scarf, rose' });
+    const panel = canvasElement.querySelector('.show-interface__panel') as HTMLElement;
+    const { top, bottom } = card.getBoundingClientRect();
+    const stage = player.getBoundingClientRect();
+    await expect((top + bottom) / 2).toBeGreaterThan(stage.top + stage.height / 2);
+    await expect(bottom).toBeLessThanOrEqual(panel.getBoundingClientRect().top);
+    // More room for the chat, and back.
+    await userEvent.click(canvas.getByRole('button', { name: 'Show more' }));
+    await expect(canvas.getByRole('button', { name: 'Show less' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await expect(card).not.toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Show less' }));
+    await waitFor(() => expect(card).toBeVisible());
   },
 };
 

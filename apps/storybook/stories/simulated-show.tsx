@@ -12,26 +12,30 @@ import {
 } from '@show/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 
-/** A moving test picture: what the host's camera would be, drawn at 20 fps. */
-export function simulatedCamera(label = 'Live from the studio'): AttachableTrack {
+/**
+ * A moving test picture: what the host's camera would be, drawn at 20 fps; `upright` for a phone
+ * host's 9:16.
+ */
+export function simulatedCamera(label = 'Live from the studio', upright = false): AttachableTrack {
   const canvas = document.createElement('canvas');
-  canvas.width = 640;
-  canvas.height = 360;
+  const [width, height] = upright ? [360, 640] : [640, 360];
+  canvas.width = width;
+  canvas.height = height;
   const context = canvas.getContext('2d');
   let frame = 0;
   const draw = () => {
     if (!context) return;
     const hue = (frame * 2) % 360;
-    const gradient = context.createLinearGradient(0, 0, 640, 360);
+    const gradient = context.createLinearGradient(0, 0, width, height);
     gradient.addColorStop(0, `hsl(${hue} 60% 35%)`);
     gradient.addColorStop(1, `hsl(${(hue + 60) % 360} 60% 20%)`);
     context.fillStyle = gradient;
-    context.fillRect(0, 0, 640, 360);
+    context.fillRect(0, 0, width, height);
     context.fillStyle = '#fff';
     context.font = '600 28px system-ui';
-    context.fillText(label, 32, 320);
+    context.fillText(label, 24, height - 40, width - 48);
     context.beginPath();
-    context.arc(320 + 120 * Math.sin(frame / 20), 160, 40, 0, Math.PI * 2);
+    context.arc(width / 2 + (width / 5) * Math.sin(frame / 20), height / 2.2, 40, 0, Math.PI * 2);
     context.fill();
     frame++;
   };

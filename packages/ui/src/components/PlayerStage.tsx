@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { formatElapsed } from '../format';
 import { useCountdown } from '../hooks/useElapsed';
 import { usePlayerControls } from '../hooks/usePlayerControls';
@@ -106,6 +113,7 @@ export function PlayerStage({
   const picture = host?.screen ?? host?.camera;
   const showPicture = (phase === 'live' || phase === 'reconnecting') && picture;
   const [stillHeld, still] = useStillFrame(video, phase === 'live' && Boolean(picture));
+  const orientation = useOrientation(video, showPicture ? picture : undefined);
   const playerControls = usePlayerControls(root, video);
   const shown = useControlsLinger();
   const start = startsAt instanceof Date ? startsAt.getTime() : startsAt;
@@ -122,6 +130,7 @@ export function PlayerStage({
       data-show-phase={phase}
       data-show-error={error?.code}
       data-show-still={stillHeld || undefined}
+      data-show-orientation={orientation}
       data-show-controls={shown.visible ? 'shown' : 'hidden'}
       onPointerMove={(event) => {
         rest.onPointerMove?.(event);
@@ -195,6 +204,33 @@ function PhaseMark({ phase }: { phase: ShowPhase }) {
       {icon}
     </span>
   ) : null;
+}
+
+/**
+ * Whether the picture is upright (a phone host's 9:16) or wide, from the video's own size, which
+ * changes when the host turns the phone: the stylesheet fits each to the space.
+ */
+function useOrientation(
+  video: RefObject<HTMLVideoElement | null>,
+  track: unknown,
+): 'portrait' | 'landscape' | undefined {
+  const [orientation, setOrientation] = useState<'portrait' | 'landscape'>();
+  useEffect(() => {
+    const element = video.current;
+    if (!element || !track) return;
+    const read = () => {
+      if (element.videoWidth === 0) return;
+      setOrientation(element.videoHeight > element.videoWidth ? 'portrait' : 'landscape');
+    };
+    read();
+    element.addEventListener('resize', read);
+    element.addEventListener('loadedmetadata', read);
+    return () => {
+      element.removeEventListener('resize', read);
+      element.removeEventListener('loadedmetadata', read);
+    };
+  }, [video, track]);
+  return orientation;
 }
 
 /** Controls show on a mouse move or a touch, and go a few seconds after the last one. */

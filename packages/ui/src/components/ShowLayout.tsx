@@ -8,6 +8,8 @@ import { CartPanel, type CartLabels, type CheckoutInfo } from './CartPanel';
 import { ChatPanel, type ChatLabels } from './ChatPanel';
 import { PlayerStage, type PlayerLabels, type PlayerOptions } from './PlayerStage';
 import { ProductRail, type ProductLabels } from './ProductRail';
+import { IconButton } from './IconButton';
+import { chevronDownIcon, chevronUpIcon } from './icons';
 import { ReactionButton } from './ReactionButton';
 
 export interface ShowLayoutLabels {
@@ -15,6 +17,9 @@ export interface ShowLayoutLabels {
   shop: string;
   cart: string;
   heart: string;
+  /** On a phone: the button that gives the panel (chat, shop, cart) more of the screen, and back. */
+  expandPanel: string;
+  collapsePanel: string;
   player: Partial<PlayerLabels>;
   chatPanel: Partial<ChatLabels>;
   products: Partial<ProductLabels>;
@@ -26,6 +31,8 @@ export const defaultShowLayoutLabels: ShowLayoutLabels = {
   shop: 'Shop',
   cart: 'Cart',
   heart: 'Send a heart',
+  expandPanel: 'Show more',
+  collapsePanel: 'Show less',
   player: {},
   chatPanel: {},
   products: {},
@@ -62,6 +69,13 @@ export function ShowLayout({
 }: ShowLayoutProps) {
   const l = { ...defaultShowLayoutLabels, ...labels };
   const [tab, setTab] = useState<Tab>('chat');
+  // On a phone the panel lies over the video: a few lines of chat, or most of the screen.
+  const [open, setOpen] = useState(false);
+  const choose = (next: Tab) => {
+    setTab(next);
+    // The products and the cart need the room.
+    if (next !== 'chat') setOpen(true);
+  };
   const cartCount = useShow((s) => Object.values(s.cart).reduce((sum, n) => sum + n, 0));
   const base = useId();
   const tabs: Array<[Tab, string]> = [
@@ -70,7 +84,11 @@ export function ShowLayout({
     ['cart', `${l.cart} (${formatCount(cartCount, locale)})`],
   ];
   return (
-    <div className={className ? `show-interface ${className}` : 'show-interface'} style={style}>
+    <div
+      className={className ? `show-interface ${className}` : 'show-interface'}
+      style={style}
+      data-show-panel={open ? 'open' : 'collapsed'}
+    >
       <div className="show-interface__grid">
         <PlayerStage className="show-interface__stage" labels={l.player} {...player}>
           <div className="show-interface__overlay">
@@ -85,31 +103,41 @@ export function ShowLayout({
           </div>
         </PlayerStage>
         <div className="show-interface__panel">
-          <div role="tablist" className="show-tabs" aria-label={l.chat}>
-            {tabs.map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`${base}-${id}-tab`}
-                aria-controls={`${base}-${id}`}
-                aria-selected={tab === id}
-                tabIndex={tab === id ? 0 : -1}
-                className="show-tabs__tab"
-                onClick={() => setTab(id)}
-                onKeyDown={(event) => {
-                  const i = tabs.findIndex(([t]) => t === tab);
-                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-                  if (step === 0) return;
-                  const next = tabs[(i + step + tabs.length) % tabs.length];
-                  if (!next) return;
-                  setTab(next[0]);
-                  document.getElementById(`${base}-${next[0]}-tab`)?.focus();
-                }}
-              >
-                {label}
-              </button>
-            ))}
+          <div className="show-interface__tabbar">
+            <div role="tablist" className="show-tabs" aria-label={l.chat}>
+              {tabs.map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`${base}-${id}-tab`}
+                  aria-controls={`${base}-${id}`}
+                  aria-selected={tab === id}
+                  tabIndex={tab === id ? 0 : -1}
+                  className="show-tabs__tab"
+                  onClick={() => choose(id)}
+                  onKeyDown={(event) => {
+                    const i = tabs.findIndex(([t]) => t === tab);
+                    const step =
+                      event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                    if (step === 0) return;
+                    const next = tabs[(i + step + tabs.length) % tabs.length];
+                    if (!next) return;
+                    choose(next[0]);
+                    document.getElementById(`${base}-${next[0]}-tab`)?.focus();
+                  }}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+            <IconButton
+              className="show-interface__expand"
+              label={open ? l.collapsePanel : l.expandPanel}
+              icon={open ? chevronDownIcon : chevronUpIcon}
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+            />
           </div>
           <div
             role="tabpanel"

@@ -232,7 +232,7 @@ export function StreamControlPanel({
       </div>
       {products.length > 0 && (
         <section aria-label={l.pins} className="show-control-panel__pins">
-          <h3>{l.pins}</h3>
+          <h2 className="show-control-panel__heading">{l.pins}</h2>
           <ul className="show-products__list">
             {products.map((product) => (
               <li key={product.id}>

@@ -42,6 +42,9 @@ export const problemIcon = lines(
   <path key="m" d="M8 6.5v3.5M8 12v.01" />,
 );
 
+export const chevronUpIcon = lines(<path key="c" d="M3.5 10l4.5-4.5 4.5 4.5" />);
+export const chevronDownIcon = lines(<path key="c" d="M3.5 6l4.5 4.5 4.5-4.5" />);
+
 /** A speech bubble, struck through for "mute this viewer's chat". */
 export function bubbleIcon(struck: boolean) {
   return lines(

@@ -42,7 +42,11 @@ export function useCart(products: readonly Product[]): CartApi {
     addButtonProps: (product, onAdded) => ({
       type: 'button' as const,
       disabled: (lines[product.id] ?? 0) >= maxQuantity(product),
-      onClick: () => onAdded?.(add(product)),
+      onClick: () => {
+        // (Not `onAdded?.(add(product))`: without `onAdded`, that never adds.)
+        const result = add(product);
+        onAdded?.(result);
+      },
     }),
     add,
     setQuantity: useCallback((p, n) => apply((c) => setLine(c, p, n)), [apply]),

@@ -1,0 +1,39 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { ShowProvider } from '../hooks/context';
+import { createShowStore } from '../store/show-store';
+import { ShowLayout } from './ShowLayout';
+
+function layout() {
+  const view = render(
+    <ShowProvider store={createShowStore({ phase: 'live' })}>
+      <ShowLayout products={[]} />
+    </ShowProvider>,
+  );
+  return view.container.querySelector('.show-interface') as HTMLElement;
+}
+
+test('on a phone the panel opens and closes with its button, which says which it does', () => {
+  const root = layout();
+  expect(root.dataset.showPanel).toBe('collapsed');
+  fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+  expect(root.dataset.showPanel).toBe('open');
+  const less = screen.getByRole('button', { name: 'Show less' });
+  expect(less.getAttribute('aria-expanded')).toBe('true');
+  fireEvent.click(less);
+  expect(root.dataset.showPanel).toBe('collapsed');
+});
+
+test('the shop and the cart open the panel (they need the room); going back to chat keeps it', () => {
+  const root = layout();
+  fireEvent.click(screen.getByRole('tab', { name: 'Shop' }));
+  expect(root.dataset.showPanel).toBe('open');
+  fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+  expect(root.dataset.showPanel).toBe('open');
+});
+
+test('the expand button is not among the tabs (a tab list holds only tabs)', () => {
+  layout();
+  const tablist = screen.getByRole('tablist');
+  expect(tablist.contains(screen.getByRole('button', { name: 'Show more' }))).toBe(false);
+});
