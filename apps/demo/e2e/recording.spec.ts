@@ -235,3 +235,51 @@ test("the host's connection dies mid-show and comes back: one continuous recordi
   expect(Math.abs(video! - audio!)).toBeLessThan(0.3);
   await again.context().close();
 });
+
+test('the overflow audience watches the live HLS; a pin comes with the picture, not before it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const log = errorLog();
+  const recordings = await recordingsFromNow();
+  const host = await newPage(browser, log, 'host');
+  await goLive(host);
+  const viewer = await newPage(browser, log, 'viewer');
+  await joinShow(viewer, 'WebRTC');
+  await expectPhase(viewer, 'live');
+  const { startedAt } = await recordings.until('active');
+
+  // The HLS page: no LiveKit connection, the recorder's live playlist through hls.js.
+  const overflow = await newPage(browser, log, 'overflow');
+  await overflow.goto('/watch/spring-drop');
+  const mediaClock = () =>
+    overflow.evaluate(
+      // (0 until the page has its video: the timeline loads first.)
+      (start) => start + (document.querySelector('video')?.currentTime ?? -start / 1000) * 1000,
+      startedAt!,
+    );
+  await expect.poll(mediaClock, { timeout: 30_000 }).toBeGreaterThan(startedAt! + 1000);
+  const behind = Date.now() - (await mediaClock());
+
+  const pinnedAt = await pin(host, 'Stoneware mug');
+  const card = (page: Page, selector: string) =>
+    page.locator(selector).getByRole('article', { name: 'Stoneware mug' });
+  await expect(card(viewer, '.show-interface__pins')).toBeVisible({ timeout: 5_000 });
+  const seenLive = Date.now();
+  // The HLS overlay waits for the picture: when the card shows, the media has reached the pin.
+  await expect(card(overflow, '.show-replay__pins')).toBeVisible({ timeout: 30_000 });
+  const seenOverflow = Date.now();
+  const mediaWhenShown = await mediaClock();
+  console.log(
+    `HLS picture ${(behind / 1000).toFixed(1)} s behind live when it started; a pin reached the ` +
+      `WebRTC viewer ${seenLive - pinnedAt} ms and the HLS viewer ${seenOverflow - pinnedAt} ms ` +
+      `after the server took it (the HLS media clock was ${mediaWhenShown - pinnedAt} ms past it)`,
+  );
+  expect(mediaWhenShown).toBeGreaterThanOrEqual(pinnedAt - 500);
+  expect(seenOverflow).toBeGreaterThan(seenLive);
+
+  await host.getByRole('button', { name: 'End show' }).click();
+  await host.getByRole('button', { name: 'Yes, end the show' }).click();
+  await recordings.until('complete');
+  expect(log.errors).toEqual([]);
+});

@@ -5,6 +5,7 @@ import { ProductRail, type ProductLabels } from '../components/ProductRail';
 import { formatElapsed } from '../format';
 import type { CartApi } from '../hooks/useCart';
 import { ShowProvider } from '../hooks/context';
+import { useMediaSource, type HlsConstructor } from '../hooks/useMediaSource';
 import { createCommerceTracker } from '../room/commerce-tracker';
 import type { ShowServerClient } from '../room/server-client';
 import { persistCart, type CartStorage } from '../store/persist-cart';
@@ -38,8 +39,19 @@ export const defaultReplayLabels: ReplayLabels = {
 };
 
 export interface ShowReplayProps {
-  /** The recording: an MP4 (or HLS where the browser plays it natively). */
+  /**
+   * The recording: an MP4, or an HLS playlist (natively where the browser plays HLS, else through
+   * `hls`). While the show is on, its live playlist: the overflow audience's view.
+   */
   src: string;
+  /** `Hls` from `hls.js`, for HLS in browsers without it (@show/ui does not depend on hls.js). */
+  hls?: HlsConstructor | undefined;
+  /**
+   * The show is still on (`src` is its live playlist): play from near the live edge, and count
+   * what people do with the products as live. Keep `timeline` growing (poll the server): pins
+   * still come back by the media's clock, so they never run ahead of the picture.
+   */
+  live?: boolean | undefined;
   /** What happened when: the server's replay answer, with the recording's `startedAt`. */
   timeline: ReplayTimeline;
   products: readonly Product[];
@@ -69,6 +81,8 @@ export interface ShowReplayProps {
  */
 export function ShowReplay({
   src,
+  hls,
+  live = false,
   timeline,
   products,
   showId,
@@ -89,7 +103,7 @@ export function ShowReplay({
   useEffect(() => {
     if (!server) return;
     const tracker = createCommerceTracker({
-      mode: 'replay',
+      mode: live ? 'live' : 'replay',
       send: (events) => server.sendEvents(events),
     });
     store.setState({ track: tracker.track });
@@ -97,7 +111,8 @@ export function ShowReplay({
       tracker.stop();
       store.setState({ track: undefined });
     };
-  }, [store, server]);
+  }, [store, server, live]);
+  useMediaSource(video, src, hls, live);
 
   const pinned = pinsAt(timeline, seconds);
   useEffect(() => store.setState({ pinnedIds: pinned }), [store, pinned]);
@@ -121,15 +136,18 @@ export function ShowReplay({
         className={className ? `show-replay ${className}` : 'show-replay'}
         style={style}
         data-show-position={Math.floor(seconds)}
+        data-show-live={live || undefined}
       >
         <div className="show-replay__stage">
           <video
             ref={video}
             className="show-replay__video"
-            src={src}
             poster={poster}
             controls
             playsInline
+            // Live: playing at once (muted, as browsers allow without a click; the controls unmute).
+            autoPlay={live}
+            muted={live}
             preload="metadata"
             aria-label={l.video}
             onTimeUpdate={follow}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Product } from './products';
-import { chaptersOf, chatCountAt, pinsAt, type ReplayTimeline } from './replay';
+import { chaptersOf, chatCountAt, pinsAt, replayTimeline, type ReplayTimeline } from './replay';
 
 const START = 1_780_000_000_000;
 const message = (n: number, atSeconds: number) => ({
@@ -65,4 +65,28 @@ test('a chapter per product at its first pin, products the catalog lacks left ou
     ['Mug', 0],
     ['Silk scarf', 12],
   ]);
+});
+
+test("a show's timeline leaves out what belongs to the show before it", () => {
+  const answer = {
+    // The previous show: live, a pin, a message, ended 60 s before this recording's first frame.
+    status: [
+      { at: START - 300_000, status: 'live' },
+      { at: START - 60_000, status: 'ended' },
+      { at: START - 1_000, status: 'live' },
+      { at: START + 50_000, status: 'ended' },
+    ],
+    pins: [
+      { at: START - 200_000, ids: ['mug', 'scarf'] },
+      { at: START - 10_000, ids: ['tote'] }, // this show's, pinned in the preview
+      { at: START + 20_000, ids: ['tote', 'mug'] },
+    ],
+    chat: [message(9, -120), message(10, -5), message(11, 3)],
+  };
+  const own = replayTimeline(answer, START);
+  expect(own.pins.map((p) => p.ids)).toEqual([['tote'], ['tote', 'mug']]);
+  expect(own.chat.map((m) => m.id)).toEqual(['m10', 'm11']);
+  expect(pinsAt(own, 0)).toEqual(['tote']);
+  // Without an earlier end, everything is this show's.
+  expect(replayTimeline({ ...answer, status: [] }, START).pins).toHaveLength(3);
 });

@@ -21,6 +21,32 @@ export interface ReplayChapter {
 
 const NOTHING: readonly string[] = [];
 
+/** The server's replay answer (`GET /api/shows/:room/replay`): what a timeline is made from. */
+export interface ReplayAnswer {
+  pins: ReadonlyArray<{ at: number; ids: readonly string[] }>;
+  chat: readonly ServerChatMessage[];
+  /** Each status change (`live`, `ended`, …), oldest first. */
+  status: ReadonlyArray<{ at: number; status: string }>;
+}
+
+/**
+ * The timeline of the recording that began at `startedAt`, from a server answer that may reach
+ * back before it: what was pinned or said before the previous show ended is that show's, not
+ * this one's (pins made before going live, in the preview, still apply).
+ */
+export function replayTimeline(answer: ReplayAnswer, startedAt: number): ReplayTimeline {
+  let since = -Infinity;
+  for (const change of answer.status) {
+    if (change.at > startedAt) break;
+    if (change.status === 'ended') since = change.at;
+  }
+  return {
+    startedAt,
+    pins: answer.pins.filter((pin) => pin.at > since),
+    chat: answer.chat.filter((message) => message.sentAt > since),
+  };
+}
+
 /** Index of the first of `items` (sorted by `at`) after `time`. */
 function firstAfter<T>(items: readonly T[], time: number, at: (item: T) => number): number {
   let low = 0;

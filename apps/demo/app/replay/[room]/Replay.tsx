@@ -5,6 +5,8 @@ import {
   type CartApi,
   type CheckoutInfo,
   type Product,
+  replayTimeline,
+  type ReplayAnswer,
   type ReplayTimeline,
 } from '@show/ui';
 import { useEffect, useMemo, useState } from 'react';
@@ -41,8 +43,9 @@ export function Replay({
     fetch(path, { signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) throw new Error(`The replay's timeline answered ${response.status}.`);
-        const body = (await response.json()) as Omit<ReplayTimeline, 'startedAt'>;
-        setLoaded({ timeline: { ...body, startedAt: recording.startedAt } });
+        const answer = (await response.json()) as ReplayAnswer;
+        // This show's pins and chat only, not the previous show's.
+        setLoaded({ timeline: replayTimeline(answer, recording.startedAt) });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;

@@ -1,0 +1,73 @@
+'use client';
+import {
+  createShowServerClient,
+  replayTimeline,
+  ShowReplay,
+  type Product,
+  type ReplayAnswer,
+  type ReplayTimeline,
+} from '@show/ui';
+import Hls from 'hls.js';
+import { useEffect, useMemo, useState } from 'react';
+
+/** How often the pins and chat of the show so far are fetched again. */
+const POLL_MS = 2000;
+
+/**
+ * The live HLS with the show's timeline, fetched again every two seconds: pins come back when the
+ * picture reaches the moment they were made, never ahead of it (the timeline runs ahead of HLS).
+ */
+export function Watch({
+  room,
+  products,
+  recording,
+}: {
+  room: string;
+  products: Product[];
+  recording: { id: string; startedAt: number };
+}) {
+  const [timeline, setTimeline] = useState<ReplayTimeline>();
+  const [problem, setProblem] = useState<string>();
+  const server = useMemo(() => createShowServerClient({ room }), [room]);
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = async () => {
+      const from = recording.startedAt - 3_600_000;
+      const path = `/api/shows/${encodeURIComponent(room)}/replay?from=${from}&to=${Date.now()}`;
+      try {
+        const response = await fetch(path, { signal: controller.signal, cache: 'no-store' });
+        if (!response.ok) throw new Error(`The show's timeline answered ${response.status}.`);
+        const answer = (await response.json()) as ReplayAnswer;
+        // This show's pins and chat only, not the previous show's.
+        setTimeline(replayTimeline(answer, recording.startedAt));
+        setProblem(undefined);
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        // The picture plays on; the pins catch up at the next fetch.
+        setProblem(error instanceof Error ? error.message : 'The pins could not load.');
+      }
+    };
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [room, recording.startedAt]);
+
+  if (!timeline) return <p role="status">{problem ?? 'Loading the show…'}</p>;
+  return (
+    <>
+      <ShowReplay
+        live
+        hls={Hls}
+        src={`/api/recordings/${encodeURIComponent(room)}/${recording.id}/hls/index.m3u8`}
+        timeline={timeline}
+        products={products}
+        showId={room}
+        server={server}
+      />
+      {problem && <p role="status">{problem}</p>}
+    </>
+  );
+}
