@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { ensureFfmpeg } from '@show/harness';
 import { errorLog, expectPhase, framesDecoded, goLive, joinShow, newPage, say } from './pages';
+import { CLOCK, clockCamera, median, pictureDelays } from './picture-clock';
 
 const ROOM = 'spring-drop';
 
@@ -236,13 +237,15 @@ test("the host's connection dies mid-show and comes back: one continuous recordi
   await again.context().close();
 });
 
-test('the overflow audience watches the live HLS; a pin comes with the picture, not before it', async ({
+test('the overflow audience watches the live HLS: its picture is older than over WebRTC; a pin comes with the picture, not before it', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
   const log = errorLog();
   const recordings = await recordingsFromNow();
   const host = await newPage(browser, log, 'host');
+  // The host's camera shows the clock, so both viewers can read how old the picture they see is.
+  await host.addInitScript(clockCamera, CLOCK);
   await goLive(host);
   const viewer = await newPage(browser, log, 'viewer');
   await joinShow(viewer, 'WebRTC');
@@ -261,13 +264,25 @@ test('the overflow audience watches the live HLS; a pin comes with the picture, 
   await expect.poll(mediaClock, { timeout: 30_000 }).toBeGreaterThan(startedAt! + 1000);
   const behind = Date.now() - (await mediaClock());
 
+  // Glass to glass, both paths in the same run: the clock read off each viewer's picture.
+  await expect.poll(() => framesDecoded(viewer), { timeout: 20_000 }).toBeGreaterThan(0);
+  const [overWebRtc, overHls] = await Promise.all([pictureDelays(viewer), pictureDelays(overflow)]);
+  console.log(
+    `glass to glass: WebRTC median ${median(overWebRtc)} ms (${overWebRtc.length} readings), ` +
+      `HLS median ${median(overHls)} ms (${overHls.length} readings)`,
+  );
+  // Most frames read back (the measurement is real), and the HLS picture is the older one.
+  expect(overWebRtc.length).toBeGreaterThanOrEqual(6);
+  expect(overHls.length).toBeGreaterThanOrEqual(6);
+  expect(median(overHls)!).toBeGreaterThan(median(overWebRtc)!);
+
   const pinnedAt = await pin(host, 'Stoneware mug');
   const card = (page: Page, selector: string) =>
     page.locator(selector).getByRole('article', { name: 'Stoneware mug' });
   await expect(card(viewer, '.show-interface__pins')).toBeVisible({ timeout: 5_000 });
   const seenLive = Date.now();
   // The HLS overlay waits for the picture: when the card shows, the media has reached the pin.
-  await expect(card(overflow, '.show-replay__pins')).toBeVisible({ timeout: 30_000 });
+  await expect(card(overflow, '.show-replay__pins')).toBeVisible({ timeout: 45_000 });
   const seenOverflow = Date.now();
   const mediaWhenShown = await mediaClock();
   console.log(
