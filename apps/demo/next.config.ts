@@ -14,6 +14,9 @@ const config: NextConfig = {
     'prom-client',
     // The recorder's native WebRTC (loaded only when SHOW_RECORDINGS_DIR is set).
     '@livekit/rtc-node',
+    // The recorder's S3 uploads (loaded only when SHOW_S3_BUCKET is set).
+    '@aws-sdk/client-s3',
+    '@aws-sdk/lib-storage',
   ],
 };
 

@@ -7,6 +7,6 @@ export default defineConfig(
   packageConfig({
     entry: { index: 'src/index.ts', local: 'src/local.ts' },
     platform: 'node',
-    external: ['@livekit/rtc-node'],
+    external: ['@livekit/rtc-node', '@aws-sdk/client-s3', '@aws-sdk/lib-storage'],
   }),
 );

@@ -116,7 +116,16 @@ test('going live records the show; ending it finishes one MP4 of the time it was
   await viewer.getByRole('tab', { name: /^Cart/ }).click();
   await viewer.getByRole('button', { name: 'Checkout' }).click();
   await expect(viewer.getByText(/Checkout handed off/)).toBeVisible();
-  await viewer.waitForTimeout(4_000);
+  // Three hearts; the studio counts them (and the cart and the checkout) while still on air.
+  const heart = viewer.getByRole('button', { name: 'Send a heart' });
+  for (let i = 0; i < 3; i++) await heart.click();
+  const onAir = (name: string) =>
+    host.getByRole('region', { name: 'Show controls' }).locator(`[data-show-figure="${name}"] dd`);
+  await expect(onAir('hearts')).toHaveText('3', { timeout: 15_000 });
+  await expect(onAir('added-to-cart')).toHaveText('1');
+  await expect(onAir('checkouts')).toHaveText('1');
+  await expect(onAir('peak')).toHaveText('1');
+  await viewer.waitForTimeout(1_000);
   const scarfAt = await pin(host, 'Merino scarf, rose');
   await viewer.waitForTimeout(3_000);
   await host.getByRole('button', { name: 'End show' }).click();
@@ -184,6 +193,7 @@ test('going live records the show; ending it finishes one MP4 of the time it was
     )
     .toBe('1 · 1');
   await expect(figure('viewers')).toHaveText('1');
+  await expect(figure('hearts')).toHaveText('3');
   await expect(figure('replay-viewers')).toHaveText('1');
   await expect(product('mug', 'checkouts')).toHaveText('1 · 0');
   for (const id of ['mug', 'scarf']) {

@@ -68,6 +68,46 @@ describe('readConfig', () => {
     ]);
   });
 
+  test('recordings go to an S3 bucket when one is configured, with its keys; problems in words', () => {
+    const base = {
+      NEXT_PUBLIC_LIVEKIT_URL: 'wss://h:1',
+      LIVEKIT_API_KEY: 'k',
+      LIVEKIT_API_SECRET: 'the-livekit-secret-that-is-long-enough!',
+      SHOW_SESSION_SECRET: SESSION,
+    };
+    const read = (env: Record<string, string>) => readConfig({ ...base, ...env });
+    const s3 = {
+      SHOW_RECORDINGS_DIR: '/var/show/recordings',
+      SHOW_S3_BUCKET: 'shows',
+      SHOW_S3_ACCESS_KEY_ID: 'AKIA-EXAMPLE',
+      SHOW_S3_SECRET_ACCESS_KEY: 'a-storage-secret-never-echoed',
+      SHOW_S3_ENDPOINT: 'https://s3.example.net',
+    };
+    const ok = read(s3);
+    expect(ok.ok && ok.config.recordingsS3).toEqual({
+      bucket: 'shows',
+      accessKey: 'AKIA-EXAMPLE',
+      secret: 'a-storage-secret-never-echoed',
+      endpoint: 'https://s3.example.net',
+    });
+    const none = read({});
+    expect(none.ok && none.config.recordingsS3).toBeUndefined();
+    const problems = (env: Record<string, string>) => {
+      const result = read(env);
+      return result.ok ? [] : result.problems;
+    };
+    expect(problems({ ...s3, SHOW_RECORDINGS_DIR: '', SHOW_S3_SECRET_ACCESS_KEY: '' })).toEqual([
+      'SHOW_S3_BUCKET needs SHOW_RECORDINGS_DIR: recordings are made there, then copied.',
+      'SHOW_S3_BUCKET needs SHOW_S3_ACCESS_KEY_ID and SHOW_S3_SECRET_ACCESS_KEY.',
+    ]);
+    expect(problems({ ...s3, SHOW_S3_ENDPOINT: 'minio:9000' })).toEqual([
+      'SHOW_S3_ENDPOINT must start with http:// or https:// followed by a host.',
+    ]);
+    expect(problems({ SHOW_S3_SECRET_ACCESS_KEY: 'a-storage-secret-never-echoed' })).toEqual([
+      'SHOW_S3_BUCKET is required when any other SHOW_S3_ setting is set.',
+    ]);
+  });
+
   test('a passcode too short to resist guessing is a problem', () => {
     const base = {
       NEXT_PUBLIC_LIVEKIT_URL: 'wss://h:1',

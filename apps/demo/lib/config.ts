@@ -45,6 +45,60 @@ export interface DemoConfig {
    * demo records nothing. `npm run demo` sets it to apps/demo/.data/recordings.
    */
   recordingsDir: string | undefined;
+  /**
+   * SHOW_S3_BUCKET (with SHOW_S3_ACCESS_KEY_ID and SHOW_S3_SECRET_ACCESS_KEY; SHOW_S3_ENDPOINT for
+   * S3-compatible storage, SHOW_S3_REGION, SHOW_S3_PREFIX): each finished recording is copied
+   * there too. Unset: recordings stay in SHOW_RECORDINGS_DIR only.
+   */
+  recordingsS3: RecordingsS3 | undefined;
+}
+
+export interface RecordingsS3 {
+  bucket: string;
+  accessKey: string;
+  secret: string;
+  endpoint?: string;
+  region?: string;
+  prefix?: string;
+}
+
+/** SHOW_S3_*, checked; problems are pushed in words (never with the secret). */
+function recordingsS3(
+  env: Record<string, string | undefined>,
+  recordingsDir: string | undefined,
+  problems: string[],
+) {
+  const bucket = env.SHOW_S3_BUCKET?.trim();
+  const accessKey = env.SHOW_S3_ACCESS_KEY_ID?.trim();
+  const secret = env.SHOW_S3_SECRET_ACCESS_KEY?.trim();
+  const endpoint = env.SHOW_S3_ENDPOINT?.trim();
+  const region = env.SHOW_S3_REGION?.trim();
+  const prefix = env.SHOW_S3_PREFIX?.trim();
+  if (!bucket) {
+    if (accessKey || secret || endpoint) {
+      problems.push('SHOW_S3_BUCKET is required when any other SHOW_S3_ setting is set.');
+    }
+    return undefined;
+  }
+  if (!recordingsDir) {
+    problems.push(
+      'SHOW_S3_BUCKET needs SHOW_RECORDINGS_DIR: recordings are made there, then copied.',
+    );
+  }
+  if (!accessKey || !secret) {
+    problems.push('SHOW_S3_BUCKET needs SHOW_S3_ACCESS_KEY_ID and SHOW_S3_SECRET_ACCESS_KEY.');
+  }
+  if (endpoint && !/^https?:\/\/[^/\s]+/.test(endpoint)) {
+    problems.push('SHOW_S3_ENDPOINT must start with http:// or https:// followed by a host.');
+  }
+  return {
+    bucket,
+    accessKey: accessKey ?? '',
+    secret: secret ?? '',
+    ...(endpoint && { endpoint }),
+    ...(region && { region }),
+    ...(prefix && { prefix }),
+  };
 }
 
 /** Secrets published in LiveKit's docs and examples: anyone can sign tokens with them. */
@@ -154,6 +208,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'REDIS_URL must start with redis:// or rediss:// (or be unset: limits stay in memory).',
     );
   }
+  const recordingsDir = env.SHOW_RECORDINGS_DIR?.trim() || undefined;
+  const s3 = recordingsS3(env, recordingsDir, problems);
   const metricsToken = env.SHOW_METRICS_TOKEN?.trim() || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) {
     problems.push(
@@ -184,7 +240,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           trustedProxyHops: trustedProxyHops ?? 0,
           maxParticipants: maxParticipants ?? 1000,
           metricsToken,
-          recordingsDir: env.SHOW_RECORDINGS_DIR?.trim() || undefined,
+          recordingsDir,
+          recordingsS3: s3,
         },
       };
 }

@@ -76,11 +76,14 @@ function recordingsIn(directory: string): Recordings {
  * brings a native module (@livekit/rtc-node) and runs ffmpeg.
  */
 async function recordShows(config: DemoConfig, minter: ReturnType<typeof demoMinter>) {
-  const { createLocalRecorder } = await import('@show/recorder/local');
+  const { createLocalRecorder, createS3Storage } = await import('@show/recorder/local');
+  const s3 = config.recordingsS3;
   const recorder = createLocalRecorder({
     url: config.serverUrl,
     minter,
     directory: config.recordingsDir!,
+    // Each finished recording is copied to the bucket too; the folder keeps serving the replay.
+    ...(s3 && { storage: createS3Storage(s3) }),
     // A recording that fails mid-show (ffmpeg died, the disk is full) says so in the log.
     onChange: (info) => {
       if (info.status === 'failed') {
@@ -88,6 +91,12 @@ async function recordShows(config: DemoConfig, minter: ReturnType<typeof demoMin
           { room: info.room, recording: info.recordingId, reason: info.error },
           'recording failed',
         );
+      }
+      if (info.status === 'complete' && info.upload) {
+        const { status, totalBytes, error } = info.upload;
+        const fields = { room: info.room, recording: info.recordingId, bytes: totalBytes };
+        if (status === 'failed') log().error({ ...fields, reason: error }, 'recording not copied');
+        else log().info({ ...fields, files: info.files }, 'recording copied to storage');
       }
     },
   });

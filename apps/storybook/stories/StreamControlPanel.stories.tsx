@@ -13,7 +13,8 @@ import { catalog, SimulatedShow } from './simulated-show';
 /**
  * The host's dashboard: go live, end the show after confirming, status, real time on air, the
  * server's viewer count, the stream's health in one sentence a seller acts on (from the alerts and
- * the viewers' reports), the engineer's figures behind "Technical details" (its children), and
+ * the viewers' reports), the show's figures so far (most at once, hearts, carts, checkouts: from
+ * the show's server), the engineer's figures behind "Technical details" (its children), and
  * pins. In the app it sits inside `<LiveKitBroadcaster>`; here a simulated studio goes live and
  * ends on click.
  */
@@ -41,14 +42,25 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A studio port that does what the broadcaster does, minus the media. */
+/**
+ * A studio port that does what the broadcaster does, minus the media; its figures are those of a
+ * busy show whose hearts keep coming.
+ */
 function StudioSimulation({ children }: { children: ReactNode }) {
   const store: ShowStore = useShowStore();
   useEffect(() => {
+    let hearts = 2318;
     store.setState({
       studio: {
         goLive: async () => store.setState({ phase: 'live', liveSince: Date.now() - 754_000 }),
         endShow: async () => store.setState({ phase: 'ended', liveSince: undefined }),
+        figures: async () => ({
+          viewersNow: 1284,
+          peakConcurrency: 1410,
+          hearts: (hearts += 37),
+          addedToCart: { live: 96, replay: 0 },
+          checkoutRequests: { live: 41, replay: 0 },
+        }),
       },
     });
   }, [store]);
@@ -97,6 +109,9 @@ export const LiveWithAlerts: Story = {
     await expect(canvas.getByText(/Your upload is struggling/)).toBeVisible();
     await expect(canvas.getByText(/plug in a cable/)).toBeVisible();
     await expect(canvas.getByText('1,284')).toBeVisible();
+    // The show's figures so far, from the show's server.
+    await expect(await canvas.findByText('1,410')).toBeVisible();
+    await expect(canvas.getByText('Checkouts')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Unpin' })).toHaveAttribute(
       'aria-pressed',
       'true',

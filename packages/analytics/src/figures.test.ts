@@ -40,6 +40,7 @@ describe('audience', () => {
     expect(figures).toMatchObject({
       uniqueViewers: 3,
       peakConcurrency: 3,
+      viewersNow: 1, // early is still in at the end; ana, ben and gone left, late came after
       averageWatchSeconds: 170 / 3,
       replayViewers: 0,
       orders: 0,
@@ -58,6 +59,24 @@ describe('audience', () => {
       checkoutConversion: undefined,
     });
   });
+});
+
+test('hearts: the taps tallied while on air, not before or after', () => {
+  const figures = showFigures({
+    from: s(0),
+    to: s(60),
+    audience: [],
+    events: [],
+    reactions: [
+      { at: s(-1), count: 4 }, // before going live
+      { at: s(0), count: 2 },
+      { at: s(30), count: 5 },
+      { at: s(60), count: 1 },
+      { at: s(61), count: 9 }, // after the end
+    ],
+  });
+  expect(figures.hearts).toBe(8);
+  expect(showFigures({ from: s(0), to: s(1), audience: [], events: [] }).hearts).toBe(0);
 });
 
 describe('products', () => {
@@ -127,7 +146,14 @@ describe('products', () => {
         conversion: 1, // cleo saw it and asked to check out (ana never saw it on screen)
       },
     ]);
-    expect(figures).toMatchObject({ uniqueViewers: 2, replayViewers: 1, orders: 1 });
+    expect(figures).toMatchObject({
+      uniqueViewers: 2,
+      replayViewers: 1,
+      orders: 1,
+      // Units across products; requests once each, however many products they held.
+      addedToCart: { live: 3, replay: 1 },
+      checkoutRequests: { live: 1, replay: 1 },
+    });
     // ana and cleo asked to check out, of ana, ben and cleo.
     expect(figures.checkoutConversion).toBeCloseTo(2 / 3);
   });

@@ -25,6 +25,13 @@ export interface FiguresInput {
   audience: readonly AudienceChange[];
   /** Commerce events, live and replay, in any order. */
   events: readonly RecordedEvent[];
+  /** Hearts tapped, summed by the server over short spells: `count` taps up to `at`. */
+  reactions?: readonly ReactionTally[];
+}
+
+export interface ReactionTally {
+  at: number;
+  count: number;
 }
 
 export interface Counted {
@@ -58,6 +65,14 @@ export interface ShowFigures {
   /** People who did anything in the replay. */
   replayViewers: number;
   peakConcurrency: number;
+  /** Watching at `to` (at the end, or now while the show is live). */
+  viewersNow: number;
+  /** Hearts tapped while on air. */
+  hearts: number;
+  /** Units added to carts, all products. */
+  addedToCart: Counted;
+  /** Checkout requests (each once, however many products it held). */
+  checkoutRequests: Counted;
   /** Viewers on average over the time on air. */
   averageConcurrency: number;
   /** Of the live viewers, the average time watched (s). */
@@ -117,6 +132,7 @@ function audienceFigures(input: FiguresInput) {
   return {
     viewers: new Set(watched.keys()),
     peakConcurrency: peak,
+    presentAtEnd: present,
     averageConcurrency: totalMs / duration,
     averageWatchSeconds: viewers === 0 ? 0 : totalMs / viewers / 1000,
   };
@@ -146,6 +162,8 @@ export function showFigures(input: FiguresInput): ShowFigures {
     return entry;
   };
   const replayViewers = new Set<string>();
+  const addedToCart = counted();
+  const checkoutRequests = counted();
   const checkedOut = new Set<string>();
   const orders = new Set<string>();
   const add = (target: Counted, mode: WatchMode, n = 1) => {
@@ -167,9 +185,11 @@ export function showFigures(input: FiguresInput): ShowFigures {
         break;
       case 'add_to_cart':
         add(tally(event.product).figures.addedToCart, event.mode, event.quantity);
+        add(addedToCart, event.mode, event.quantity);
         break;
       case 'checkout_request':
         checkedOut.add(person);
+        add(checkoutRequests, event.mode);
         for (const product of distinct(event.items).keys()) {
           const entry = tally(product);
           add(entry.figures.checkoutRequests, event.mode);
@@ -200,6 +220,12 @@ export function showFigures(input: FiguresInput): ShowFigures {
     uniqueViewers: audience.viewers.size,
     replayViewers: replayViewers.size,
     peakConcurrency: audience.peakConcurrency,
+    viewersNow: audience.presentAtEnd,
+    hearts: (input.reactions ?? [])
+      .filter(({ at }) => at >= input.from && at <= input.to)
+      .reduce((sum, { count }) => sum + count, 0),
+    addedToCart,
+    checkoutRequests,
     averageConcurrency: audience.averageConcurrency,
     averageWatchSeconds: audience.averageWatchSeconds,
     checkoutConversion: watchers.size === 0 ? undefined : checkedOut.size / watchers.size,

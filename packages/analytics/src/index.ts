@@ -18,6 +18,7 @@ export {
   type Counted,
   type FiguresInput,
   type ProductFigures,
+  type ReactionTally,
   type RecordedEvent,
   type ShowFigures,
 } from './figures';

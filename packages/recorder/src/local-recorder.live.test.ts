@@ -6,11 +6,19 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ensureFfmpeg, launchChromium, openRoomPage, serveRoomPage } from '@show/harness';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  ensureFfmpeg,
+  freeTcpPort,
+  launchChromium,
+  openRoomPage,
+  serveRoomPage,
+  startS3,
+} from '@show/harness';
 import { createRoomService, createTokenMinter } from '@show/token';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { createLocalRecorder, type LocalRecorder } from './local';
+import { createLocalRecorder, createS3Storage, type LocalRecorder } from './local';
 import type { RecordingInfo } from './recording';
 
 const livekit = inject('livekit');
@@ -24,6 +32,7 @@ const rooms = createRoomService({ url: livekit.httpUrl, minter });
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveRoomPage>>;
 let ffprobe: string;
+let ffmpeg: string;
 let directory: string;
 let recorder: LocalRecorder;
 
@@ -35,7 +44,7 @@ beforeAll(async () => {
     ensureFfmpeg(),
     mkdtemp(join(tmpdir(), 'show-recordings-')),
   ]);
-  ffprobe = tools.ffprobe;
+  ({ ffprobe, ffmpeg } = tools);
   recorder = createLocalRecorder({ url: livekit.wsUrl, minter, directory });
 }, 120_000);
 
@@ -172,6 +181,51 @@ test('a portrait host gives a portrait recording', async () => {
   await page.close();
 });
 
+/** The average colour of the recording's picture at `atSeconds`, as [r, g, b]. */
+async function colourAt(path: string, atSeconds: number): Promise<number[]> {
+  const { stdout } = await promisify(execFile)(
+    ffmpeg,
+    [
+      ...['-v', 'error', '-ss', atSeconds.toFixed(2), '-i', path, '-frames:v', '1'],
+      ...['-vf', 'scale=1:1:flags=area', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    ],
+    { encoding: 'buffer' },
+  );
+  return [...stdout.subarray(0, 3)];
+}
+
+const isMagenta = ([r = 0, g = 0, b = 0]: number[]) => r > 180 && b > 180 && g < 90;
+
+test("the host's screen share replaces the camera in the recording while it lasts, in one file", async () => {
+  const room = `record-screen-${Date.now()}`;
+  const page = await host(room);
+  const { recordingId } = await recorder.start(room, { participant: 'host' });
+  const active = await activeRecording(room);
+  const at = () => (performance.timeOrigin + performance.now() - active.startedAt!) / 1000;
+  await sleep(3_000);
+  const shareFrom = at();
+  await page.evaluate(() =>
+    window.harness.publishScreenShare({ width: 1280, height: 720 }, '#ff00ff'),
+  );
+  await sleep(4_000);
+  const shareTo = at();
+  await page.evaluate(() => window.harness.stopScreenShare());
+  await sleep(3_000);
+  const end = at();
+  const done = await recorder.stop(recordingId);
+  expect(done.status).toBe('complete');
+  expect(await recorder.list({ room })).toHaveLength(1);
+
+  const mp4 = done.files.find((file) => file.kind === 'mp4')!.location;
+  const probed = await probe(mp4);
+  expect(seconds(probed.format.duration)).toBeGreaterThan(end - 1.5);
+  // Before the share: the camera; in its middle: the shared screen; after it: the camera again.
+  expect(isMagenta(await colourAt(mp4, shareFrom / 2))).toBe(false);
+  expect(await colourAt(mp4, (shareFrom + shareTo) / 2 + 0.5)).toSatisfy(isMagenta);
+  expect(isMagenta(await colourAt(mp4, end - 1))).toBe(false);
+  await page.close();
+});
+
 test('the recorder does not keep the room open once everyone has left', async () => {
   const room = `record-leave-${Date.now()}`;
   await rooms.createRoom(room, { emptyTimeoutSeconds: 2, departureTimeoutSeconds: 1 });
@@ -196,4 +250,112 @@ test('a room nobody publishes in ends as a failed recording, said in words', asy
     status: 'failed',
     error: 'Nobody published video while recording.',
   });
+});
+
+test('with S3 storage: every file copied, byte for byte, with its type; progress said while ending', async () => {
+  const s3 = await startS3({ name: 'recorder' });
+  try {
+    const changes: RecordingInfo[] = [];
+    const uploading = createLocalRecorder({
+      url: livekit.wsUrl,
+      minter,
+      directory,
+      storage: createS3Storage({ ...s3, prefix: 'shows/' }),
+      onChange: (info) => changes.push(info),
+    });
+    const room = `record-s3-${Date.now()}`;
+    const page = await host(room);
+    const { recordingId } = await uploading.start(room);
+    await expect
+      .poll(async () => (await uploading.list({ room }))[0]?.status, { timeout: 20_000 })
+      .toBe('active');
+    await sleep(4_000);
+    const done = await uploading.stop(recordingId);
+    await page.close();
+
+    expect(done.status).toBe('complete');
+    expect(done.upload).toMatchObject({ status: 'done' });
+    expect(done.upload!.uploadedBytes).toBe(done.upload!.totalBytes);
+    const key = `shows/${room}/${recordingId}`;
+    expect(done.files).toEqual([
+      { kind: 'mp4', location: `s3://${s3.bucket}/${key}/recording.mp4` },
+      { kind: 'hls', location: `s3://${s3.bucket}/${key}/hls/index.m3u8` },
+    ]);
+    // Ending said it was uploading before it said complete.
+    const statuses = changes.map((info) => `${info.status}:${info.upload?.status ?? '-'}`);
+    expect(statuses).toContain('ending:uploading');
+    expect(statuses.at(-1)).toBe('complete:done');
+
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secret },
+    });
+    const listed = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${key}/` }),
+    );
+    const local = join(directory, room, recordingId);
+    const segments = (await readdir(join(local, 'hls'))).filter((name) => name.endsWith('.ts'));
+    expect(segments.length).toBeGreaterThanOrEqual(2);
+    expect(listed.Contents?.map((object) => object.Key).sort()).toEqual(
+      ['recording.mp4', 'hls/index.m3u8', ...segments.map((name) => `hls/${name}`)]
+        .map((name) => `${key}/${name}`)
+        .sort(),
+    );
+    let uploadedBytes = 0;
+    for (const [name, type] of [
+      ['recording.mp4', 'video/mp4'],
+      ['hls/index.m3u8', 'application/vnd.apple.mpegurl'],
+      [`hls/${segments[0]}`, 'video/mp2t'],
+    ] as const) {
+      const object = await client.send(
+        new GetObjectCommand({ Bucket: s3.bucket, Key: `${key}/${name}` }),
+      );
+      expect(object.ContentType).toBe(type);
+      // (Cache-Control is sent too; gofakes3 does not keep it, so it is not checked here.)
+      const bytes = Buffer.from(await object.Body!.transformToByteArray());
+      expect(bytes.equals(await readFile(join(local, name)))).toBe(true);
+      uploadedBytes += bytes.length;
+    }
+    expect(uploadedBytes).toBeGreaterThan(100_000);
+    client.destroy();
+    await uploading.close();
+  } finally {
+    await s3.stop();
+  }
+});
+
+test('storage that cannot be reached: the recording is complete in its folder, and says why the copy failed', async () => {
+  const closed = await freeTcpPort();
+  const failing = createLocalRecorder({
+    url: livekit.wsUrl,
+    minter,
+    directory,
+    storage: createS3Storage({
+      bucket: 'recordings',
+      endpoint: `http://127.0.0.1:${closed}`,
+      accessKey: 'key',
+      secret: 'a-secret-never-shown',
+    }),
+  });
+  const room = `record-s3-down-${Date.now()}`;
+  const page = await host(room);
+  const { recordingId } = await failing.start(room);
+  await expect
+    .poll(async () => (await failing.list({ room }))[0]?.status, { timeout: 20_000 })
+    .toBe('active');
+  await sleep(2_500);
+  const done = await failing.stop(recordingId);
+  await page.close();
+  expect(done.status).toBe('complete');
+  expect(done.upload?.status).toBe('failed');
+  expect(done.upload?.error).toMatch(/^Uploading \S+ to bucket recordings failed: .*ECONNREFUSED/);
+  expect(done.upload?.error).not.toContain('a-secret-never-shown');
+  // Nothing lost: the files stay where they were, and play.
+  const mp4 = done.files.find((file) => file.kind === 'mp4')!.location;
+  expect(mp4).toBe(join(directory, room, recordingId, 'recording.mp4'));
+  const probed = await probe(mp4);
+  expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+  await failing.close();
 });

@@ -13,6 +13,7 @@ import {
   type StartRecordingOptions,
 } from './recording';
 import { RecordingSession } from './local-session';
+import type { RecordingStorage } from './recording-storage';
 
 export interface LocalRecorderOptions {
   /** LiveKit's address (`wss://…`, or `ws://localhost:7880` in development; http(s) works too). */
@@ -31,7 +32,12 @@ export interface LocalRecorderOptions {
   longEdge?: number;
   /** The recorder's identity prefix in the room (default `recorder`). */
   identity?: string;
-  /** Each time a recording changes status. */
+  /**
+   * Durable storage each finished recording is copied to (`createS3Storage`), the local folder
+   * keeping its own copy; while the copy runs the recording is `ending` and `upload` says how far.
+   */
+  storage?: RecordingStorage;
+  /** Each time a recording changes status, and about once a second while it is uploaded. */
   onChange?: (info: RecordingInfo) => void;
 }
 
@@ -58,6 +64,7 @@ export function createLocalRecorder(options: LocalRecorderOptions): LocalRecorde
     longEdge: options.longEdge ?? 1280,
     identity: options.identity ?? 'recorder',
     rejoinDelayMs: 2000,
+    storage: options.storage,
   };
   const sessions = new Map<string, RecordingSession>();
   const activeByRoom = new Map<string, RecordingSession>();

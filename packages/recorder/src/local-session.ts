@@ -20,6 +20,7 @@ import { startMuxer, type Muxer } from './ffmpeg-muxer';
 import { writeManifest } from './manifest';
 import { i420ToPgmyuv } from './pgmyuv';
 import { RecorderError, type RecordingInfo, type StartRecordingOptions } from './recording';
+import type { RecordingStorage } from './recording-storage';
 import { Timeline } from './timeline';
 import { chooseTracks, type PublishedTrack, type TrackSourceName } from './track-choice';
 
@@ -34,6 +35,8 @@ export interface SessionSettings {
   identity: string;
   /** How long to wait before joining the room again after losing it (ms). */
   rejoinDelayMs: number;
+  /** Where finished recordings are copied, if anywhere. */
+  storage: RecordingStorage | undefined;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -326,12 +329,41 @@ export class RecordingSession {
       return this.info;
     }
     Object.assign(this.info, {
-      status: 'complete',
       endedAt: Math.round(now()),
       durationSeconds: this.timeline.durationSeconds,
     });
+    if (this.settings.storage) await this.upload(this.settings.storage);
+    this.info.status = 'complete';
     await this.save();
     return this.info;
+  }
+
+  /** Copies the finished files to durable storage, saying how far it is about once a second. */
+  private async upload(storage: RecordingStorage) {
+    const progress = { status: 'uploading' as const, uploadedBytes: 0, totalBytes: 0 };
+    this.info.upload = progress;
+    await this.save();
+    let toldAt = now();
+    try {
+      const files = await storage.upload(
+        { room: this.info.room, recordingId: this.info.recordingId, folder: this.folder },
+        ({ uploadedBytes, totalBytes }) => {
+          Object.assign(progress, { uploadedBytes, totalBytes });
+          if (now() - toldAt < 1000) return;
+          toldAt = now();
+          this.onChange(this.info);
+        },
+      );
+      this.info.files = files;
+      this.info.upload = { ...progress, status: 'done', uploadedBytes: progress.totalBytes };
+    } catch (error) {
+      // The recording is whole in the local folder; only the copy is missing.
+      this.info.upload = {
+        ...progress,
+        status: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
   }
 
   private async save() {

@@ -38,6 +38,17 @@ export interface RecordingInfo {
   };
   /** Why it failed, in words for an operator (never a secret). */
   error?: string;
+  /**
+   * The copy to durable storage (the local recorder with `storage`): while `uploading`, the
+   * recording is `ending`; once `done`, `files` say where the copies are. A `failed` upload leaves
+   * a complete recording in the local folder, and says why here.
+   */
+  upload?: {
+    status: 'uploading' | 'done' | 'failed';
+    uploadedBytes: number;
+    totalBytes: number;
+    error?: string;
+  };
 }
 
 export interface StartRecordingOptions {
@@ -73,7 +84,8 @@ export type RecorderErrorCode =
   | 'ffmpeg_missing'
   | 'ffmpeg_failed'
   | 'connection_failed'
-  | 'egress_failed';
+  | 'egress_failed'
+  | 'upload_failed';
 
 /** By name, not `instanceof`: each entry point (`.`, `/local`) may carry its own copy of the class. */
 export const isRecorderError = (error: unknown): error is RecorderError =>

@@ -148,3 +148,67 @@ test('events from the page, a purchase from the shop, figures for the host only'
   });
   expect(new Set(logged.map((e) => e.person))).toContain(personOf(anaIdentity));
 });
+
+test("while live: the host's figures count hearts, carts and checkouts so far, and who is in now", async () => {
+  let now = 1_780_000_000_000;
+  t = await createTestServer({ now: () => now });
+  const room = { sid: 'RM_2', name: ROOM };
+  const hostJoined = { sid: 'PA_h', identity: 'host', attributes: { 'show.role': 'host' } };
+  const ana = browser();
+  const anaIdentity = (await join(t.server, ana, { name: 'Ana' })).body.identity;
+  await t.webhook({ event: 'room_started', room });
+  await t.webhook({ event: 'participant_joined', room, participant: hostJoined });
+  await t.webhook({ event: 'track_published', room, participant: hostJoined });
+  now += 1_000;
+  await t.webhook({
+    event: 'participant_joined',
+    room,
+    participant: { sid: 'PA_a', identity: anaIdentity },
+  });
+  const tap = () =>
+    t.server.react(ana.request(`/api/shows/${ROOM}/reactions`, { method: 'POST' }), ROOM);
+  for (let i = 0; i < 3; i++) expect((await tap()).status).toBe(202);
+  const carted = await t.server.events(
+    ana.request(`/api/shows/${ROOM}/events`, {
+      method: 'POST',
+      json: {
+        events: [
+          { type: 'add_to_cart', product: 'scarf', mode: 'live', quantity: 2 },
+          {
+            type: 'checkout_request',
+            mode: 'live',
+            checkoutId: 'c-1',
+            items: [{ product: 'scarf', quantity: 2 }],
+          },
+        ],
+      },
+    }),
+    ROOM,
+  );
+  expect(carted.status).toBe(202);
+  now += 1_000;
+  const host = await staffBrowser('host');
+  const read = async () =>
+    (await (
+      await t.server.analytics(host.request(`/api/shows/${ROOM}/analytics`), ROOM)
+    ).json()) as AnalyticsBody;
+  // The taps are still being summed when the host asks: they count already.
+  expect(await read()).toMatchObject({
+    viewersNow: 1,
+    peakConcurrency: 1,
+    hearts: 3,
+    addedToCart: { live: 2, replay: 0 },
+    checkoutRequests: { live: 1, replay: 0 },
+  });
+  expect((await tap()).status).toBe(202);
+  now += 1_000;
+  expect((await read()).hearts).toBe(4);
+  // Summed, not one row per tap: two entries for four taps.
+  const tallies = await t.database.shows.between(ROOM, {
+    from: 0,
+    to: now,
+    kinds: ['reactions'],
+    limit: 10,
+  });
+  expect(tallies.map((entry) => entry.detail)).toEqual(['3', '1']);
+});

@@ -3,6 +3,8 @@ import type { TokenMinter, RoomService, WebhookReceiver } from '@show/token';
 import type { ChatRules } from './chat-rules';
 import type { Outbox } from './outbox';
 import type { PresenceReconciler } from './presence-reconciler';
+import type { ReactionTally } from './reaction-tally';
+import type { ReplayWindows } from './routes/replay';
 import type { RoomOpener } from './room-opener';
 import type { Sessions, StaffRole } from './sessions';
 import type { Observe } from './observer';
@@ -22,6 +24,10 @@ export interface ShowServerContext {
   database: ShowDatabase;
   hot: HotStore;
   outbox: Outbox;
+  /** Finished replay windows, read once however many ask (the HLS audience polls them). */
+  replayWindows: ReplayWindows;
+  /** Hearts, summed and written to the show's log for the seller's figures. */
+  reactions: ReactionTally;
   rules: ChatRules;
   limits: {
     chat: Limiter;

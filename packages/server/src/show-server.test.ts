@@ -3,6 +3,7 @@ import { browser, createTestServer, join, ORIGIN, staffBrowser } from '../test/f
 import { personOf } from './identity';
 import type { ServerEvent } from './wire';
 import type { ReplayBody } from './routes/replay';
+import { openDatabase } from './index';
 
 type TestServer = Awaited<ReturnType<typeof createTestServer>>;
 let t: TestServer;
@@ -715,6 +716,46 @@ test('the replay of a window: pins, status and chat by time, deleted messages le
     const refused = await replay(query);
     expect(refused.status).toBe(400);
   }
+});
+
+test('an HLS audience polling the same finished window costs one read of the database, not one each', async () => {
+  let now = 1_780_000_000_000;
+  const database = await openDatabase({ url: 'sqlite::memory:' });
+  let reads = 0;
+  const between = database.chat.between.bind(database.chat);
+  database.chat.between = async (...args) => {
+    reads++;
+    return between(...args);
+  };
+  t = await createTestServer({ now: () => now, database });
+  const ana = browser();
+  await join(t.server, ana, { name: 'Ana' });
+  const say = (text: string) =>
+    t.server.chat(ana.request(`/api/shows/${ROOM}/chat`, { method: 'POST', json: { text } }), ROOM);
+  await say('first');
+  now += 2_000;
+  const replay = (from: number, to: number) =>
+    t.server.replay(browser().request(`/api/shows/${ROOM}/replay?from=${from}&to=${to}`), ROOM);
+  const start = 1_780_000_000_000 - 3_600_000;
+  const poll = async (to: number, viewers: number) => {
+    const answers = await Promise.all(
+      Array.from({ length: viewers }, async () =>
+        ((await (await replay(start, to)).json()) as ReplayBody).chat.map((m) => m.text),
+      ),
+    );
+    return new Set(answers.map((texts) => texts.join('|')));
+  };
+  // A hundred viewers at once, the same finished window: one read, one answer for all.
+  expect(await poll(now - 1_000, 100)).toEqual(new Set(['first']));
+  expect(reads).toBe(1);
+  // The next window (the pages' next poll) is read again, with what was said since.
+  await say('second');
+  now += 2_000;
+  expect(await poll(now - 1_000, 50)).toEqual(new Set(['first|second']));
+  expect(reads).toBe(2);
+  // A window that is not over yet is never shared: each ask reads.
+  await poll(now + 5_000, 3);
+  expect(reads).toBe(5);
 });
 
 test('a cross-site page cannot hand a browser a new person; a broken cookie is a new person, not a 500', async () => {

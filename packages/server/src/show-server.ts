@@ -6,13 +6,14 @@ import type { ShowServerContext } from './context';
 import { refusal } from './http';
 import { isShowServerError, ShowServerError } from './server-error';
 import { createOutbox, type Outbox, type OutboxStats } from './outbox';
+import { createReactionTally } from './reaction-tally';
 import { createReportRelay } from './report-relay';
 import { readHistory, sendChat } from './routes/chat';
 import { deleteMessage, listMuted, setMuted } from './routes/moderation';
 import { setPins } from './routes/pins';
 import { react } from './routes/reactions';
 import { receiveReport } from './routes/reports';
-import { readReplay } from './routes/replay';
+import { createReplayWindows, readReplay } from './routes/replay';
 import { readAnalytics } from './routes/analytics';
 import { receiveEvents, reportPurchase } from './routes/commerce';
 import { readShow, showState, type ShowStateBody } from './routes/show';
@@ -192,6 +193,12 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     database,
     hot,
     outbox,
+    replayWindows: createReplayWindows(database),
+    reactions: createReactionTally({
+      log: database.shows,
+      ...(options.now && { now: options.now }),
+      ...(onError && { onError }),
+    }),
     rules,
     limits: {
       chat: hot.limiter('chat', { points: rules.maxMessages, durationMs: rules.windowMs }),
@@ -331,7 +338,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     async close() {
       relay.close();
       reconciler.close();
-      await outbox.close();
+      await Promise.all([outbox.close(), context.reactions.close()]);
     },
   };
   return server;

@@ -12,6 +12,7 @@ export type {
   ShowState,
   ShowStore,
   StudioPort,
+  StudioFigures,
 } from './store/show-store';
 export type { CartLine, CartLines, CartSummary } from './store/cart';
 export { defaultChatLimits } from './store/chat';
@@ -54,6 +55,7 @@ export type { CartApi } from './hooks/useCart';
 export { useChat, useChatModeration } from './hooks/useChat';
 export type { ChatApi, ChatModeration, ChatModerationOptions } from './hooks/useChat';
 export { useCountdown, useElapsed } from './hooks/useElapsed';
+export { useStudioFigures } from './hooks/useStudioFigures';
 export { usePlayerControls } from './hooks/usePlayerControls';
 export { isHlsPlaylist, useMediaSource } from './hooks/useMediaSource';
 export type { HlsConstructor, HlsInstance } from './hooks/useMediaSource';

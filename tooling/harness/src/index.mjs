@@ -20,3 +20,4 @@ export { run } from './run.mjs';
 export { startReverseProxy } from './reverse-proxy.mjs';
 export { startFrontProxy } from './front-proxy.mjs';
 export { startCluster } from './cluster.mjs';
+export { startS3 } from './s3.mjs';

@@ -41,3 +41,14 @@ export const LK_CLI = {
 /** The key pair `livekit-server --dev` uses; any other pair can be given through the environment. */
 export const DEV_API_KEY = 'devkey';
 export const DEV_API_SECRET = 'secret';
+
+// gofakes3: an S3-compatible server in one Go binary (MIT), for the recorder's uploads in tests
+// and the demo. MinIO, the usual choice, is under the AGPL; v1.2.0 is the newest the module proxy
+// serves (checked on 2026-12-01 with Go 1.26).
+/** @type {GoTool} */
+export const GOFAKES3 = {
+  name: 'gofakes3',
+  module: 'github.com/johannesboyne/gofakes3',
+  command: 'github.com/johannesboyne/gofakes3/cmd/gofakes3',
+  version: 'v1.2.0',
+};

@@ -5,6 +5,7 @@ import {
   parseCommerceEvent,
   showFigures,
   type AudienceChange,
+  type ReactionTally,
   type RecordedEvent,
   type ShowFigures,
 } from '@show/analytics';
@@ -66,6 +67,8 @@ export async function readAnalytics(
   if (caller.staff !== 'host')
     throw new ShowServerError('forbidden', 'The figures are the host’s.');
   const url = new URL(request.url);
+  // The hearts this instance is still summing count too (a live studio asks every few seconds).
+  await context.reactions.flush();
   const now = context.now();
   const { shows } = context.database;
   let from = timeParam(url, 'from');
@@ -90,22 +93,25 @@ export async function readAnalytics(
   const log = await shows.between(room, {
     from: readFrom ?? from,
     to: now,
-    kinds: ['join', 'leave', 'commerce'],
+    kinds: ['join', 'leave', 'commerce', 'reactions'],
     limit: MAX_ENTRIES + 1,
   });
   const audience: AudienceChange[] = [];
   const events: RecordedEvent[] = [];
+  const reactions: ReactionTally[] = [];
   for (const entry of log.slice(0, MAX_ENTRIES)) {
     if (entry.kind === 'commerce') {
       const parsed = parseCommerceEvent(jsonOrNull(entry.detail));
       if (parsed.ok && entry.at >= from) {
         events.push({ person: entry.person ?? '', at: entry.at, event: parsed.event });
       }
+    } else if (entry.kind === 'reactions') {
+      reactions.push({ at: entry.at, count: Number(entry.detail) || 0 });
     } else if (entry.person && (entry.kind === 'join' || entry.kind === 'leave')) {
       audience.push({ kind: entry.kind, person: entry.person, at: entry.at });
     }
   }
-  const figures = showFigures({ from, to, audience, events });
+  const figures = showFigures({ from, to, audience, events, reactions });
   if (url.searchParams.get('format') === 'csv') {
     return new Response(figuresToCsv(figures), {
       headers: {

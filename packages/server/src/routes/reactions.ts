@@ -1,4 +1,5 @@
-// Reactions: limited per person, summed by the outbox into one count per delivery slot.
+// Reactions: limited per person, summed by the outbox into one count per delivery slot, and
+// tallied for the seller's figures.
 import { acceptPost, joinedCaller, takeOrRefuse, type ShowServerContext } from '../context';
 import { json } from '../http';
 
@@ -12,5 +13,6 @@ export async function react(
   await takeOrRefuse(context.limits.reactions, `${room}:${caller.person.id}`, 'reactions');
   await request.body?.cancel();
   context.outbox.push(room, { type: 'reactions', count: 1 });
+  context.reactions.add(room, 1);
   return json({ accepted: true }, 202);
 }

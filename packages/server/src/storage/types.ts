@@ -48,7 +48,9 @@ export type ShowLogKind =
   | 'mute'
   | 'unmute'
   /** A commerce event (`@show/analytics`), its JSON in `detail`. */
-  | 'commerce';
+  | 'commerce'
+  /** Hearts tapped since the last such entry (from one app instance), the number in `detail`. */
+  | 'reactions';
 
 export interface ShowLogEntry {
   room: string;

@@ -39,6 +39,42 @@ describe('StreamControlPanel', () => {
     expect(screen.getByText('Show ended')).toBeInTheDocument();
   });
 
+  test("on air, the show's figures so far from the server, asked again while live, kept after", async () => {
+    let hearts = 12;
+    const figures = vi.fn(async () => ({
+      viewersNow: 40,
+      peakConcurrency: 57,
+      hearts: hearts++,
+      addedToCart: { live: 9, replay: 2 },
+      checkoutRequests: { live: 4, replay: 1 },
+    }));
+    const store = createShowStore({
+      phase: 'waiting',
+      studio: { goLive: async () => {}, endShow: async () => {}, figures },
+    });
+    render(
+      <ShowProvider store={store}>
+        <StreamControlPanel figuresIntervalMs={50} />
+      </ShowProvider>,
+    );
+    // Not asked before the show is on air.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 120)));
+    expect(figures).not.toHaveBeenCalled();
+    act(() => store.setState({ phase: 'live', liveSince: Date.now() }));
+    const figure = (name: string) =>
+      screen.getByText(name, { selector: 'dt' }).nextElementSibling?.textContent;
+    await screen.findByText('Most at once');
+    expect(figure('Most at once')).toBe('57');
+    expect(figure('Added to cart')).toBe('9'); // live only: the replay's come later
+    expect(figure('Checkouts')).toBe('4');
+    await vi.waitFor(() => expect(Number(figure('Hearts'))).toBeGreaterThan(12));
+    act(() => store.setState({ phase: 'ended' }));
+    const asked = figures.mock.calls.length;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 150)));
+    expect(figures.mock.calls.length).toBe(asked);
+    expect(screen.getByText('Hearts')).toBeInTheDocument();
+  });
+
   test('says what failed when going live fails', async () => {
     const store = createShowStore({
       phase: 'waiting',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useShow } from '../hooks/context';
 import { useElapsed } from '../hooks/useElapsed';
+import { useStudioFigures } from '../hooks/useStudioFigures';
 import { useViewerCount } from '../hooks/useViewerCount';
 import { formatCount, formatElapsed } from '../format';
 import { hostAdvice, type HostAdviceTopic } from '../store/host-advice';
@@ -21,6 +22,11 @@ export interface ControlPanelLabels {
   elapsed: string;
   viewers: string;
   viewersSeen: string;
+  /** The show's figures so far, from the show's server (with `server` on the broadcaster). */
+  peak: string;
+  hearts: string;
+  addedToCart: string;
+  checkouts: string;
   /** What the stream's health means for the show, in a seller's words; a hint on what to do. */
   advice: Record<Exclude<HostAdviceTopic, 'other'>, { headline: string; hint?: string }>;
   /** Opens the engineer's figures (the panel's children). */
@@ -42,6 +48,10 @@ export const defaultControlPanelLabels: ControlPanelLabels = {
   elapsed: 'On air',
   viewers: 'Viewers',
   viewersSeen: 'In the room',
+  peak: 'Most at once',
+  hearts: 'Hearts',
+  addedToCart: 'Added to cart',
+  checkouts: 'Checkouts',
   advice: {
     measuring: { headline: 'Checking your stream…' },
     healthy: { headline: 'Your stream is healthy.' },
@@ -90,6 +100,8 @@ export interface StreamControlPanelProps extends HTMLAttributes<HTMLElement> {
   labels?: Partial<ControlPanelLabels> | undefined;
   /** The engineer's figures (`<StreamMetrics />`), one click away behind "Technical details". */
   children?: ReactNode;
+  /** How often the show's figures are asked of the server while on air; default 5000 ms. */
+  figuresIntervalMs?: number;
 }
 
 /**
@@ -104,6 +116,7 @@ export function StreamControlPanel({
   labels,
   className,
   children,
+  figuresIntervalMs,
   ...rest
 }: StreamControlPanelProps) {
   const l = { ...defaultControlPanelLabels, ...labels };
@@ -115,6 +128,7 @@ export function StreamControlPanel({
   const measured = useShow((s) => s.metrics.latest !== undefined);
   const fleet = useShow((s) => s.metrics.fleet);
   const viewers = useViewerCount(viewerCount);
+  const figures = useStudioFigures(figuresIntervalMs);
   const elapsed = useElapsed(phase === 'live' ? liveSince : undefined);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -169,6 +183,20 @@ export function StreamControlPanel({
           <dt>{viewers.fromServer ? l.viewers : l.viewersSeen}</dt>
           <dd data-show-viewers={viewers.count}>{formatCount(viewers.count, locale)}</dd>
         </div>
+        {figures &&
+          (
+            [
+              ['peak', l.peak, figures.peakConcurrency],
+              ['hearts', l.hearts, figures.hearts],
+              ['added-to-cart', l.addedToCart, figures.addedToCart.live],
+              ['checkouts', l.checkouts, figures.checkoutRequests.live],
+            ] as const
+          ).map(([key, label, value]) => (
+            <div key={key} data-show-figure={key}>
+              <dt>{label}</dt>
+              <dd>{formatCount(value, locale)}</dd>
+            </div>
+          ))}
       </dl>
       {/* About the stream: said while there is one (not beside "Connection failed"). */}
       {(phase === 'live' || phase === 'reconnecting') && (

@@ -6,6 +6,7 @@ import { useShow, useShowStore } from '../hooks/context';
 import { useLocalPreview, type LocalPreviewOptions } from '../hooks/useLocalPreview';
 import type { ShowSessionProps } from '../hooks/useShowSession';
 import { endShow, goLive } from '../room/broadcast';
+import type { ShowServerClient } from '../room/server-client';
 import { ShowSession } from './ShowSession';
 
 export interface LiveKitBroadcasterProps extends ShowSessionProps {
@@ -22,7 +23,10 @@ function Broadcaster({
   createTracks,
   className,
   style,
-}: Pick<LiveKitBroadcasterProps, 'labels' | 'createTracks' | 'className' | 'style'>) {
+  server,
+}: Pick<LiveKitBroadcasterProps, 'labels' | 'createTracks' | 'className' | 'style'> & {
+  server: ShowServerClient | undefined;
+}) {
   const store = useShowStore();
   const room = useMaybeRoomContext();
   const phase = useShow((s) => s.phase);
@@ -46,14 +50,17 @@ function Broadcaster({
 
   useEffect(() => {
     if (!room) return;
+    // The host's figures so far, when the show's server has them.
+    const figures = server?.figures?.bind(server);
     store.setState({
       studio: {
         goLive: () => goLive(room, tracks.current, store),
         endShow: () => endShow(room, store),
+        ...(figures && { figures }),
       },
     });
     return () => store.setState({ studio: undefined });
-  }, [room, store]);
+  }, [room, store, server]);
 
   // A fresh join after the connection was lost for good (a restarted server) starts with nothing
   // published: a host who was live goes live again with the same tracks. LiveKit's own resume
@@ -119,7 +126,7 @@ export function LiveKitBroadcaster({
   const roomOptions = { ...session.roomOptions, stopLocalTrackOnUnpublish: false };
   return (
     <ShowSession {...session} roomOptions={roomOptions} audio={false}>
-      <Broadcaster {...{ labels, createTracks, className, style }} />
+      <Broadcaster {...{ labels, createTracks, className, style }} server={session.server} />
       {children}
     </ShowSession>
   );

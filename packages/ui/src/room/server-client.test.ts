@@ -152,3 +152,13 @@ test('a lost instance behind the load balancer: safe requests are tried again, r
   });
   expect(refused).toBe(1);
 });
+
+test("the host's figures come from the show's analytics route; a viewer's ask is refused", async () => {
+  const body = { viewersNow: 3, peakConcurrency: 5, hearts: 7 };
+  const { calls, client } = answering(200, body);
+  expect(await client.figures?.()).toEqual(body);
+  expect(calls[0]?.url).toBe('/api/shows/spring%20drop/analytics');
+  expect(calls[0]?.init?.method).toBe('GET');
+  const viewer = answering(401, { error: { code: 'unauthorized' } });
+  expect((await refusal(viewer.client.figures!())).code).toBe('forbidden');
+});

@@ -1,4 +1,4 @@
-import type { CommerceEvent } from '@show/analytics';
+import type { CommerceEvent, ShowFigures } from '@show/analytics';
 // The page's side of a show's server (for example @show/server's routes): chat, deletes, mutes,
 // reactions and viewer reports go there over HTTP; the server delivers them into the room.
 import type { ViewerReport } from '@show/metrics';
@@ -22,6 +22,11 @@ export interface ShowServerClient {
   report(identity: string, report: ViewerReport): Promise<void>;
   /** Product impressions, clicks, add to cart and checkout requests, for the seller's figures. */
   sendEvents(events: readonly CommerceEvent[]): Promise<void>;
+  /**
+   * The host's figures of the show so far (`GET …/analytics`, signed-in host only); a server
+   * without them leaves this out, and the studio shows none.
+   */
+  figures?(): Promise<ShowFigures>;
 }
 
 export interface ShowServerClientOptions {
@@ -179,6 +184,9 @@ export function createShowServerClient(options: ShowServerClientOptions): ShowSe
     },
     async sendEvents(events) {
       await call('/events', { events }, true);
+    },
+    async figures() {
+      return callAgain<ShowFigures>('/analytics');
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ShowFigures } from '@show/analytics';
 import type { ActiveAlert, CollectedSample, ConnectionQuality, FleetSummary } from '@show/metrics';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CartLines } from './cart';
@@ -81,7 +82,15 @@ export interface StudioPort {
   goLive(): Promise<void>;
   /** Tells viewers the show ended, stops publishing and leaves the room. */
   endShow(): Promise<void>;
+  /** The show's figures so far, from the show's server (undefined without one that has them). */
+  figures?(): Promise<StudioFigures>;
 }
+
+/** What the host sees counted while on air (from @show/analytics' figures). */
+export type StudioFigures = Pick<
+  ShowFigures,
+  'viewersNow' | 'peakConcurrency' | 'hearts' | 'addedToCart' | 'checkoutRequests'
+>;
 
 export interface ShowState {
   phase: ShowPhase;

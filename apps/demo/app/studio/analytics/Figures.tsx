@@ -42,6 +42,7 @@ export function Figures({
   const overview: Array<[string, string, string]> = [
     ['viewers', 'Viewers', String(figures.uniqueViewers)],
     ['peak', 'Most at once', String(figures.peakConcurrency)],
+    ['hearts', 'Hearts', String(figures.hearts)],
     ['average', 'On average', figures.averageConcurrency.toFixed(1)],
     ['watch-time', 'Average watch time', minutes(figures.averageWatchSeconds)],
     ['replay-viewers', 'Replay viewers', String(figures.replayViewers)],

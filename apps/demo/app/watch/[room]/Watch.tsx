@@ -15,7 +15,8 @@ const POLL_MS = 2000;
 
 /**
  * The live HLS with the show's timeline, fetched again every two seconds: pins come back when the
- * picture reaches the moment they were made, never ahead of it (the timeline runs ahead of HLS).
+ * picture reaches the moment they were made, never ahead of it (the timeline runs ahead of HLS
+ * by seconds, so a window ending up to four seconds ago is still ahead of the picture).
  */
 export function Watch({
   room,
@@ -32,8 +33,12 @@ export function Watch({
   useEffect(() => {
     const controller = new AbortController();
     const load = async () => {
+      // Every page asks for the same windows (the same start, an end on the last whole poll
+      // interval, already over): the server reads each once for everyone, and a CDN may keep it.
+      // Ending up to two intervals back costs nothing here: the picture is seconds older still.
       const from = recording.startedAt - 3_600_000;
-      const path = `/api/shows/${encodeURIComponent(room)}/replay?from=${from}&to=${Date.now()}`;
+      const to = Math.floor(Date.now() / POLL_MS) * POLL_MS - POLL_MS;
+      const path = `/api/shows/${encodeURIComponent(room)}/replay?from=${from}&to=${to}`;
       try {
         const response = await fetch(path, { signal: controller.signal, cache: 'no-store' });
         if (!response.ok) throw new Error(`The show's timeline answered ${response.status}.`);
