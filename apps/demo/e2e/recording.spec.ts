@@ -308,3 +308,33 @@ test('the overflow audience watches the live HLS: its picture is older than over
   await recordings.until('complete');
   expect(log.errors).toEqual([]);
 });
+
+test('a full show offers its stream: the viewer page says there is no seat and links to /watch', async ({
+  browser,
+}) => {
+  const viewer = await (await browser.newContext()).newPage();
+  // The token endpoint's answer when the audience is full (the server's own refusal is tested
+  // against livekit-server in @show/server's full-show.live.test.ts); here, the page's side of it.
+  await viewer.route('**/api/livekit/token?**', (route) =>
+    route.fulfill({
+      status: 503,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '30' },
+      body: JSON.stringify({
+        error: { code: 'room_full', message: 'The show is full right now: try again in a while.' },
+      }),
+    }),
+  );
+  let asked = 0;
+  viewer.on('request', (request) => {
+    if (request.url().includes('/api/livekit/token')) asked++;
+  });
+  await joinShow(viewer, 'Late');
+  await expectPhase(viewer, 'error');
+  await expect(viewer.locator('.show-player')).toHaveAttribute('data-show-error', 'full');
+  await expect(viewer.getByText(/no seat left/)).toBeVisible();
+  expect(asked).toBe(1); // not retried
+  await viewer.getByRole('link', { name: 'Watch the stream' }).click();
+  await expect(viewer).toHaveURL(/\/watch\/spring-drop$/);
+  await expect(viewer.getByRole('heading', { level: 1 })).toBeVisible();
+  await viewer.context().close();
+});

@@ -29,6 +29,7 @@ describe('readConfig', () => {
         localDev: false,
         trustedProxyHops: 0,
         maxParticipants: 1000,
+        maxViewers: 980,
         metricsToken: undefined,
       },
     });
@@ -237,7 +238,15 @@ test('proxy trust and the participant ceiling are whole numbers in range', () =>
     SHOW_SESSION_SECRET: SESSION,
   };
   const ok = readConfig({ ...base, TRUSTED_PROXY_HOPS: '1', SHOW_MAX_PARTICIPANTS: '300' });
-  expect(ok.ok && [ok.config.trustedProxyHops, ok.config.maxParticipants]).toEqual([1, 300]);
+  expect(
+    ok.ok && [ok.config.trustedProxyHops, ok.config.maxParticipants, ok.config.maxViewers],
+  ).toEqual([1, 300, 280]);
+  const viewers = readConfig({ ...base, SHOW_MAX_PARTICIPANTS: '300', SHOW_MAX_VIEWERS: '250' });
+  expect(viewers.ok && viewers.config.maxViewers).toBe(250);
+  const tooMany = readConfig({ ...base, SHOW_MAX_PARTICIPANTS: '300', SHOW_MAX_VIEWERS: '301' });
+  expect(tooMany.ok ? [] : tooMany.problems).toEqual([
+    'SHOW_MAX_VIEWERS must be a whole number from 1 to SHOW_MAX_PARTICIPANTS.',
+  ]);
   const bad = readConfig({ ...base, TRUSTED_PROXY_HOPS: 'yes', SHOW_MAX_PARTICIPANTS: '1' });
   expect(bad.ok ? [] : bad.problems).toEqual([
     'TRUSTED_PROXY_HOPS must be a whole number from 0 to 10: how many proxies in front of the app append to X-Forwarded-For.',

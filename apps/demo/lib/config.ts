@@ -36,6 +36,11 @@ export interface DemoConfig {
   /** SHOW_MAX_PARTICIPANTS: most people in the show's room at once (default 1000). */
   maxParticipants: number;
   /**
+   * SHOW_MAX_VIEWERS: most people in the audience before new viewers are sent to the stream
+   * (default SHOW_MAX_PARTICIPANTS − 20: seats for the host, moderators, the recorder, second tabs).
+   */
+  maxViewers: number;
+  /**
    * SHOW_METRICS_TOKEN: the bearer token Prometheus sends to `GET /api/metrics` (at least 16
    * characters). Unset, the route answers 404 to everyone.
    */
@@ -136,6 +141,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const localDev = env.SHOW_LOCAL_DEV === '1';
   const trustedProxyHops = wholeNumber(env.TRUSTED_PROXY_HOPS, 0, 10);
   const maxParticipants = wholeNumber(env.SHOW_MAX_PARTICIPANTS, 1000, 100_000);
+  const maxViewers = wholeNumber(
+    env.SHOW_MAX_VIEWERS,
+    Math.max(1, (maxParticipants ?? 1000) - 20),
+    maxParticipants ?? 1000,
+  );
 
   if (!livekitUrl) {
     problems.push(
@@ -176,6 +186,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   if (maxParticipants === undefined || maxParticipants < 2) {
     problems.push('SHOW_MAX_PARTICIPANTS must be a whole number from 2 to 100000.');
+  }
+  if (maxViewers === undefined || maxViewers < 1) {
+    problems.push('SHOW_MAX_VIEWERS must be a whole number from 1 to SHOW_MAX_PARTICIPANTS.');
   }
   if (hostPasscode !== undefined && hostPasscode.length < 8) {
     problems.push(
@@ -239,6 +252,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           localDev,
           trustedProxyHops: trustedProxyHops ?? 0,
           maxParticipants: maxParticipants ?? 1000,
+          maxViewers: maxViewers ?? 1,
           metricsToken,
           recordingsDir,
           recordingsS3: s3,

@@ -46,6 +46,7 @@ async function open(config: DemoConfig): Promise<DemoServer> {
     minter,
     roomService: createRoomService({ url: config.serverUrl, minter }),
     maxParticipants: config.maxParticipants,
+    maxViewers: config.maxViewers,
     trustedProxyHops: config.trustedProxyHops,
     staffPages: {
       signIn: { host: '/studio', moderator: '/moderate' },
@@ -129,6 +130,7 @@ export function demoServer(config: DemoConfig): Promise<DemoServer> {
     String(config.localDev),
     config.trustedProxyHops,
     config.maxParticipants,
+    config.maxViewers,
     config.metricsToken ?? '',
     config.recordingsDir ?? '',
   ].join('\u0000');

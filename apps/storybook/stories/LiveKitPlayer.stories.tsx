@@ -174,6 +174,28 @@ export const ErrorWithRetry: Story = {
   },
 };
 
+/** No seat left (the server said `room_full`): the page offers the show's HLS stream instead. */
+export const ShowFull: Story = {
+  args: {
+    whenFull: (
+      <a className="show-button show-button--primary" href="#watch">
+        Watch the stream
+      </a>
+    ),
+  },
+  parameters: {
+    show: () => ({
+      phase: 'error',
+      error: { code: 'full', message: 'This show is full right now.' },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/no seat left/)).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Watch the stream' })).toBeVisible();
+  },
+};
+
 export const German: Story = {
   args: {
     labels: {

@@ -48,6 +48,8 @@ export interface ShowServerContext {
     events: Limiter;
     eventsForNewcomers: Limiter;
   };
+  /** People in the audience before new viewers are refused (`room_full`). */
+  maxViewers: number;
   /** Creates show rooms (with their ceiling) before anyone gets a token for them. */
   rooms: RoomOpener;
   /** The caller's address as trusted proxies saw it; undefined when none is trusted. */

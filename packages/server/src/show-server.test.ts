@@ -99,6 +99,47 @@ describe('tokens: one person, one identity per connection', () => {
     expect(t.created).toEqual([ROOM]);
   });
 
+  test('a full show refuses new viewers (503 room_full); those already in, the host and moderators get in', async () => {
+    t = await createTestServer({ maxParticipants: 22, maxViewers: 2 });
+    const room = { sid: 'RM_full', name: ROOM };
+    const ana = browser();
+    const identities: string[] = [];
+    for (const [who, sid] of [
+      [ana, 'PA_a'],
+      [browser(), 'PA_b'],
+    ] as const) {
+      const { body } = await join(t.server, who);
+      identities.push(body.identity);
+      await t.webhook({
+        event: 'participant_joined',
+        room,
+        participant: { sid, identity: body.identity },
+      });
+    }
+    const cleo = await join(t.server, browser());
+    expect(cleo.response.status).toBe(503);
+    expect(cleo.response.headers.get('retry-after')).toBe('30');
+    expect((cleo.body as unknown as { error: { code: string } }).error.code).toBe('room_full');
+    // Ana's second tab, or her reconnect: her seat is hers.
+    expect((await join(t.server, ana)).response.status).toBe(200);
+    expect((await join(t.server, await staffBrowser('moderator'))).response.status).toBe(200);
+    const host = await join(t.server, await staffBrowser('host'), { admin: true });
+    expect(host.response.status).toBe(200);
+    // When someone leaves, a seat opens.
+    await t.webhook({
+      event: 'participant_left',
+      room,
+      participant: { sid: 'PA_b', identity: identities[1] },
+    });
+    expect((await join(t.server, browser())).response.status).toBe(200);
+  });
+
+  test('maxViewers must leave room within maxParticipants', async () => {
+    await expect(createTestServer({ maxParticipants: 10, maxViewers: 11 })).rejects.toThrow(
+      /maxViewers must be a whole number from 1 to maxParticipants/,
+    );
+  });
+
   test('when LiveKit cannot create the room, no token: a 502 that names no detail', async () => {
     const errors: unknown[] = [];
     const { TokenError } = await import('@show/token');

@@ -45,6 +45,13 @@ export interface ShowServerOptions {
    * this server creates (for shows, with this ceiling) can be joined.
    */
   maxParticipants?: number;
+  /**
+   * Most people in the audience (a person's tabs count once) before new viewers are refused with
+   * `room_full` (503, `Retry-After: 30`): the seats above it stay free for the host, moderators, a
+   * recorder and second tabs, which LiveKit's ceiling counts too. Default `maxParticipants` − 20
+   * (at least 1). Someone already watching is never refused (a reconnect, another tab).
+   */
+  maxViewers?: number;
   /** `createWebhookReceiver` from @show/token, with the same API key and secret. */
   webhooks: WebhookReceiver;
   /** `createSessions(SHOW_SESSION_SECRET, { secure, passcodes })`. */
@@ -176,6 +183,11 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     throw new Error('trustedProxyHops must be a whole number from 0 to 10.');
   }
   const staffPages: StaffPages = { ...defaultStaffPages, ...options.staffPages };
+  const maxParticipants = options.maxParticipants ?? 1000;
+  const maxViewers = options.maxViewers ?? Math.max(1, maxParticipants - 20);
+  if (!Number.isInteger(maxViewers) || maxViewers < 1 || maxViewers > maxParticipants) {
+    throw new Error('maxViewers must be a whole number from 1 to maxParticipants.');
+  }
   const reconciler = createPresenceReconciler({
     roomService,
     presence: hot.presence,
@@ -231,11 +243,8 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
       eventsForNewcomers: hot.limiter('events-new', { points: 600, durationMs: 60_000 }),
     },
     address: (request) => clientAddress(request, trustedProxyHops),
-    rooms: createRoomOpener(
-      roomService,
-      { maxParticipants: options.maxParticipants ?? 1000 },
-      options.now ?? Date.now,
-    ),
+    rooms: createRoomOpener(roomService, { maxParticipants }, options.now ?? Date.now),
+    maxViewers,
     isShow: async (room) => ROOM_PATTERN.test(room) && room.length <= 256 && (await isShow(room)),
     production,
     onError,

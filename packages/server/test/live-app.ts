@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePage, freeTcpPort, roomPageEntry, startLiveKitServer } from '@show/harness';
-import { createRoomService, createTokenMinter, createWebhookReceiver } from '@show/token';
+import {
+  createRoomService,
+  createTokenMinter,
+  createWebhookReceiver,
+  type TokenMinter,
+} from '@show/token';
 import {
   createSessions,
   createShowServer,
@@ -55,6 +60,8 @@ export interface LiveApp {
   url: string;
   wsUrl: string;
   server: ShowServer;
+  /** Mints with the LiveKit server's own keys (for joins that bypass the app). */
+  minter: TokenMinter;
   storage: ShowStorage;
   liveKitLog: string;
   /** What the server reported to `onError` (failed deliveries, say). */
@@ -117,6 +124,7 @@ export async function startLiveApp(
     url,
     wsUrl: livekit.wsUrl,
     server,
+    minter,
     storage,
     liveKitLog: livekit.logFile,
     errors,

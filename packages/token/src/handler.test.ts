@@ -4,6 +4,7 @@ import {
   createTokenHandler,
   createTokenMinter,
   createTokenVerifier,
+  TokenError,
   type Authorization,
   type TokenHandlerOptions,
 } from './index';
@@ -177,6 +178,23 @@ describe('createTokenHandler', () => {
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('3');
     expect(authorizeSpy).not.toHaveBeenCalled();
+  });
+
+  test('a full show → 503 room_full with Retry-After, not reported as a fault', async () => {
+    const onError = vi.fn();
+    const response = await handler({
+      authorize: () => {
+        throw new TokenError('room_full', 'The show is full.');
+      },
+      onError,
+    })(new Request(url('room=r&username=a')));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect((await body(response)).error).toEqual({
+      code: 'room_full',
+      message: 'The show is full right now: try again in a while.',
+    });
+    expect(onError).not.toHaveBeenCalled();
   });
 
   test('production messages are generic: no input, no secret, no stack; development says what was wrong', async () => {

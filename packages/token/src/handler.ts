@@ -33,7 +33,8 @@ export interface TokenHandlerOptions {
   minter: TokenMinter;
   /**
    * Decides who the caller is and the most they may be. Return `null` (or throw a TokenError with
-   * code `unauthorized`) to refuse with 401.
+   * code `unauthorized`) to refuse with 401; throw one with code `room_full` when the show takes
+   * no more viewers (503, `Retry-After: 30`; the page can offer another way to watch).
    */
   authorize(
     request: Request,
@@ -73,7 +74,11 @@ const STATUS: Partial<Record<TokenErrorCode, number>> = {
   rate_limited: 429,
   internal_error: 500,
   room_service_failed: 502,
+  room_full: 503,
 };
+
+/** Seconds a viewer refused from a full show waits before asking again. */
+const FULL_RETRY_AFTER_SECONDS = 30;
 
 const GENERIC: Partial<Record<number, string>> = {
   400: 'The request is not valid.',
@@ -85,6 +90,7 @@ const GENERIC: Partial<Record<number, string>> = {
   429: 'Too many requests: try again shortly.',
   500: 'Something went wrong on our side.',
   502: 'The video server could not be reached: try again shortly.',
+  503: 'The show is full right now: try again in a while.',
 };
 
 /**
@@ -93,7 +99,8 @@ const GENERIC: Partial<Record<number, string>> = {
  *
  * Contract: `GET ?room=&username=&admin=` or a JSON `POST { room, username, admin }`
  * → `{ token, identity, room, role, expiresAt }`. Errors are `{ error: { code, message } }` with
- * 400/401/403/405/413/415/429; every response carries `Cache-Control: no-store`.
+ * 400/401/403/405/413/415/429, and 503 `room_full` (with `Retry-After`) when `authorize` throws
+ * it; every response carries `Cache-Control: no-store`.
  */
 export function createTokenHandler(
   options: TokenHandlerOptions,
@@ -161,6 +168,12 @@ export function createTokenHandler(
       return json(200, body);
     } catch (error) {
       if (isTokenError(error)) {
+        if (error.code === 'room_full') {
+          // A full show is the app's decision, not a fault: nothing to report.
+          return errorResponse(error, production, {
+            'Retry-After': String(FULL_RETRY_AFTER_SECONDS),
+          });
+        }
         if (statusOf(error.code) >= 500) onError?.(error);
         return errorResponse(error, production);
       }

@@ -19,6 +19,8 @@ export type TokenErrorCode =
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'rate_limited'
+  /** The show has as many viewers as it takes (503 with Retry-After): watch another way, or later. */
+  | 'room_full'
   | 'internal_error'
   // verifying tokens and webhooks
   | 'malformed_token'

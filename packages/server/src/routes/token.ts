@@ -69,6 +69,20 @@ async function currentPins(
   return { [PINS_ATTRIBUTE]: pin.detail };
 }
 
+/**
+ * No seat for a new viewer: the audience has `maxViewers` people. Someone already in (another tab,
+ * a reconnect with a new token) still gets one: their seat is theirs.
+ */
+async function showIsFull(
+  context: ShowServerContext,
+  room: string,
+  person: string,
+): Promise<boolean> {
+  const { presence } = context.hot;
+  if ((await presence.count(room)) < context.maxViewers) return false;
+  return (await presence.connections(room, person)).length === 0;
+}
+
 export function tokenRoute(
   context: ShowServerContext,
   options: TokenRouteOptions = {},
@@ -112,6 +126,9 @@ export function tokenRoute(
       if (caller.staff === 'moderator') {
         seen('moderator');
         return { identity, role: 'moderator', name, grants: NO_DATA };
+      }
+      if (await showIsFull(context, input.room, person.id)) {
+        throw new TokenError('room_full', 'The show is full.');
       }
       seen('viewer');
       return { identity, role: 'viewer', name, grants: { ...NO_DATA, hidden: true } };

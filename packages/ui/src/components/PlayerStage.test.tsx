@@ -89,6 +89,20 @@ test('after the end, what the page offers next; nothing of it before', () => {
   expect(screen.getByRole('status').textContent).toContain('The show has ended');
 });
 
+test('a full show says so and offers the other way to watch; not for other errors', () => {
+  const overflow = <a href="/watch/spring">Watch the stream</a>;
+  const { store } = stage(
+    { phase: 'error', error: { code: 'full', message: 'This show is full right now.' } },
+    { whenFull: overflow },
+  );
+  expect(screen.getByRole('status').textContent).toContain('no seat left');
+  expect(screen.getByRole('link', { name: 'Watch the stream' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  act(() => store.setState({ error: { code: 'connect', message: 'Could not reach the show.' } }));
+  expect(screen.queryByRole('link', { name: 'Watch the stream' })).toBeNull();
+  expect(screen.getByRole('status').textContent).toContain('We could not connect you');
+});
+
 test('a spinner while connecting and reconnecting, hidden from screen readers', () => {
   const { store, root } = stage({ phase: 'connecting' });
   expect(root.querySelector('.show-spinner')?.getAttribute('aria-hidden')).toBe('true');

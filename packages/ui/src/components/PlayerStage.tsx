@@ -32,6 +32,8 @@ export interface PlayerLabels extends PlayerControlLabels {
   hostLeft: string;
   ended: string;
   error: string;
+  /** After an error of code `full`, instead of `error`. */
+  full: string;
   retry: string;
   tapToUnmute: string;
   poorConnection: string;
@@ -48,6 +50,7 @@ export const defaultPlayerLabels: PlayerLabels = {
   hostLeft: 'The host stepped away. The show continues when they are back.',
   ended: 'The show has ended. Thanks for watching!',
   error: 'We could not connect you to the show.',
+  full: 'So many people are watching that there is no seat left.',
   retry: 'Try again',
   tapToUnmute: 'Tap to unmute',
   poorConnection: 'Poor connection',
@@ -74,6 +77,11 @@ export interface PlayerOptions {
   startsAt?: Date | number | undefined;
   /** What viewers can do once the show has ended: a link to the replay, to the shop. */
   afterShow?: ReactNode;
+  /**
+   * What viewers can do when the show is full (no seat left): a link to its HLS stream for the
+   * overflow audience (`ShowReplay live`), or to come back later.
+   */
+  whenFull?: ReactNode;
   /** Sound, picture-in-picture and fullscreen over the live picture; default true. */
   controls?: boolean | undefined;
 }
@@ -102,6 +110,7 @@ export function PlayerStage({
   showTitle,
   startsAt,
   afterShow,
+  whenFull,
   controls = true,
   ...rest
 }: PlayerStageProps) {
@@ -119,7 +128,8 @@ export function PlayerStage({
   const start = startsAt instanceof Date ? startsAt.getTime() : startsAt;
   const untilStart = useCountdown(phase === 'waiting' ? start : undefined);
 
-  const messageKey = MESSAGE[phase];
+  const full = phase === 'error' && error?.code === 'full';
+  const messageKey = full ? 'full' : MESSAGE[phase];
   const message = messageKey ? (l[messageKey] as string) : undefined;
   const poor = phase === 'live' && (quality === 'poor' || quality === 'lost');
   return (
@@ -162,7 +172,9 @@ export function PlayerStage({
                 <p className="show-player__title">{showTitle}</p>
               )}
               <p className="show-player__message">{message}</p>
-              {phase === 'error' && error && <p className="show-player__reason">{error.message}</p>}
+              {phase === 'error' && error && !full && (
+                <p className="show-player__reason">{error.message}</p>
+              )}
             </>
           )}
           {poor && <span className="show-badge show-badge--warning">{l.poorConnection}</span>}
@@ -179,6 +191,7 @@ export function PlayerStage({
           </button>
         )}
         {phase === 'ended' && afterShow && <div className="show-player__after">{afterShow}</div>}
+        {full && whenFull && <div className="show-player__after">{whenFull}</div>}
       </div>
       {audioBlocked && phase === 'live' && host?.microphone && (
         <button {...unmuteButtonProps} className="show-button show-player__unmute">

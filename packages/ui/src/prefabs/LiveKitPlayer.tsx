@@ -11,8 +11,18 @@ export interface LiveKitPlayerProps extends ShowSessionProps, PlayerOptions {
 
 /** A viewer's player: joins the show with a viewer token and shows the host, in every state. */
 export function LiveKitPlayer(props: LiveKitPlayerProps) {
-  const { labels, className, style, showTitle, startsAt, afterShow, controls, ...session } = props;
-  const player = { labels, className, style, showTitle, startsAt, afterShow, controls };
+  const {
+    labels,
+    className,
+    style,
+    showTitle,
+    startsAt,
+    afterShow,
+    whenFull,
+    controls,
+    ...session
+  } = props;
+  const player = { labels, className, style, showTitle, startsAt, afterShow, whenFull, controls };
   return (
     <ShowSession {...session}>
       <PlayerStage {...player} />

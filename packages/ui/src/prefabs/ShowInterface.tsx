@@ -25,11 +25,12 @@ export function ShowInterface(props: ShowInterfaceProps) {
     showTitle,
     startsAt,
     afterShow,
+    whenFull,
     controls,
     ...session
   } = props;
   const layout = { products, onCheckout, onMuteViewer, onUnmuteViewer, locale, labels };
-  const player = { showTitle, startsAt, afterShow, controls };
+  const player = { showTitle, startsAt, afterShow, whenFull, controls };
   return (
     <ShowSession {...session} showId={session.showId ?? session.serverUrl}>
       <ShowLayout {...layout} {...player} {...{ className, style }} />

@@ -50,6 +50,32 @@ describe('failures', () => {
     await session.stop();
   });
 
+  test('a full show (room_full) is not retried: the page says it is full', async () => {
+    const store = createShowStore();
+    let calls = 0;
+    const token = async () => {
+      calls++;
+      throw Object.assign(new Error('The token endpoint answered 503.'), {
+        status: 503,
+        code: 'room_full',
+      });
+    };
+    const session = createShowSession({
+      serverUrl: 'ws://127.0.0.1:9',
+      token,
+      store,
+      retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    session.start();
+    await vi.waitFor(() => expect(store.getState().phase).toBe('error'));
+    expect(calls).toBe(1);
+    expect(store.getState().error).toEqual({
+      code: 'full',
+      message: 'This show is full right now.',
+    });
+    await session.stop();
+  });
+
   test('a blip (503) is retried up to the policy, each failure reported', async () => {
     const store = createShowStore();
     const failures: ShowSessionFailure[] = [];

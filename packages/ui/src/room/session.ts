@@ -59,11 +59,21 @@ export interface ShowSessionFailure {
 }
 
 /**
- * Whether a failure is a refusal rather than a blip: an HTTP 4xx other than 408 and 429 (from a
- * token function that throws an error with a `status`, or from LiveKit), or LiveKit's "not allowed"
- * (a token it does not accept).
+ * The show has no seat left: the token endpoint refused with `room_full` (an error carrying that
+ * `code`, as the demo's `fetchToken` throws it). LiveKit's own ceiling cannot be told apart: at it,
+ * livekit-client reports only a failed websocket (seen against livekit-server 1.13.5).
+ */
+export function isFullShow(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'room_full';
+}
+
+/**
+ * Whether a failure is a refusal rather than a blip: a full show, an HTTP 4xx other than 408 and
+ * 429 (from a token function that throws an error with a `status`, or from LiveKit), or LiveKit's
+ * "not allowed" (a token it does not accept).
  */
 export function isPermanentFailure(error: unknown): boolean {
+  if (isFullShow(error)) return true;
   if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.NotAllowed) {
     return true;
   }
@@ -165,8 +175,9 @@ export function createShowSession(options: ShowSessionOptions): SessionHandle {
       await room.disconnect();
       dispatchPhase(store, {
         type: 'failed',
-        error:
-          stage === 'token'
+        error: isFullShow(error)
+          ? { code: 'full', message: 'This show is full right now.' }
+          : stage === 'token'
             ? { code: 'token', message: 'Could not get access to the show.' }
             : { code: 'connect', message: 'Could not reach the show.' },
       });

@@ -25,7 +25,8 @@ import type { HostStatus } from './protocol';
 export type ShowPhase =
   'idle' | 'connecting' | 'waiting' | 'live' | 'reconnecting' | 'host-left' | 'ended' | 'error';
 
-export type ShowErrorCode = 'token' | 'connect' | 'disconnected' | 'media';
+/** `full`: the show takes no more viewers (the token endpoint said `room_full`). */
+export type ShowErrorCode = 'token' | 'connect' | 'disconnected' | 'media' | 'full';
 
 /** A failure as a person should read it; `message` never carries server detail. */
 export interface ShowError {

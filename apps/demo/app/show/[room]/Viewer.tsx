@@ -68,6 +68,14 @@ export function Viewer({
             </a>
           ) : undefined
         }
+        // No seat left in the room: the recorder's live HLS takes the overflow audience.
+        whenFull={
+          recorded ? (
+            <a className="show-button show-button--primary" href={`/watch/${room}`}>
+              Watch the stream
+            </a>
+          ) : undefined
+        }
         {...(moderator && { onMuteViewer, onUnmuteViewer })}
         className="viewer__show"
       />
