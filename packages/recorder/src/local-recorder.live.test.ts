@@ -226,6 +226,95 @@ test("the host's screen share replaces the camera in the recording while it last
   await page.close();
 });
 
+/** Times (s) in the recording where the picture turns from dark to bright. */
+async function flashes(path: string): Promise<number[]> {
+  const { stdout } = await promisify(execFile)(
+    ffmpeg,
+    [
+      ...['-v', 'error', '-i', path, '-an'],
+      ...['-vf', 'scale=32:18,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-'],
+      ...['-f', 'null', '-'],
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return risingEdges(stdout, 'lavfi.signalstats.YAVG', (value) => value > 128);
+}
+
+/** Times (s) in the recording where the sound turns from silence to a beep (5 ms windows). */
+async function beeps(path: string): Promise<number[]> {
+  const { stdout } = await promisify(execFile)(
+    ffmpeg,
+    [
+      ...['-v', 'error', '-i', path, '-vn'],
+      ...[
+        '-af',
+        'asetnsamples=n=240:p=0,astats=metadata=1:reset=1,ametadata=print:key=lavfi.astats.Overall.RMS_level:file=-',
+      ],
+      ...['-f', 'null', '-'],
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return risingEdges(stdout, 'lavfi.astats.Overall.RMS_level', (value) => value > -30);
+}
+
+/** ffmpeg's `metadata=print` output (`… pts_time:T` then `key=value`): where `on` starts holding. */
+function risingEdges(printed: string, key: string, on: (value: number) => boolean): number[] {
+  const edges: number[] = [];
+  let time = Number.NaN;
+  let was = true; // an edge needs a dark (silent) moment before it
+  for (const line of printed.split('\n')) {
+    const stamp = /pts_time:([\d.]+)/.exec(line);
+    if (stamp) time = Number(stamp[1]);
+    else if (line.startsWith(`${key}=`)) {
+      const now = on(Number(line.slice(key.length + 1)));
+      if (now && !was) edges.push(time);
+      was = now;
+    }
+  }
+  return edges;
+}
+
+test('lip sync: a flash and its beep land together in the recording (offsets printed)', async () => {
+  const room = `record-sync-${Date.now()}`;
+  const page = await openRoomPage(browser, site.url);
+  const token = await minter.mint({ identity: 'host', room, role: 'host' });
+  expect(
+    await page.evaluate(([url, jwt]) => window.harness.join(url, jwt), [
+      livekit.wsUrl,
+      token,
+    ] as const),
+  ).toMatchObject({ ok: true });
+  await page.evaluate(() => window.harness.publishSyncMarks(1000, 120));
+  const { recordingId } = await recorder.start(room, { participant: 'host' });
+  await activeRecording(room);
+  await sleep(9_000);
+  const done = await recorder.stop(recordingId);
+  await page.close();
+  const mp4 = done.files.find((file) => file.kind === 'mp4')!.location;
+  const [seen, heard] = await Promise.all([flashes(mp4), beeps(mp4)]);
+  // Each flash with the beep nearest to it (audio after the picture is positive).
+  const offsets = seen
+    .map(
+      (at) =>
+        heard.reduce(
+          (best, beep) => (Math.abs(beep - at) < Math.abs(best - at) ? beep : best),
+          Infinity,
+        ) - at,
+    )
+    .filter((offset) => Math.abs(offset) < 0.5)
+    .map((offset) => Math.round(offset * 1000));
+  console.log(
+    `lip sync: ${seen.length} flashes, ${heard.length} beeps; audio − video per flash (ms): ${offsets.join(', ')}`,
+  );
+  expect(offsets.length).toBeGreaterThanOrEqual(5);
+  const sorted = [...offsets].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  // Broadcast practice (EBU R37) allows audio 40 ms early to 60 ms late; one video frame (33 ms)
+  // of the recording's 30 fps is the resolution here.
+  expect(median).toBeGreaterThan(-40 - 34);
+  expect(median).toBeLessThan(60 + 34);
+});
+
 test('the recorder does not keep the room open once everyone has left', async () => {
   const room = `record-leave-${Date.now()}`;
   await rooms.createRoom(room, { emptyTimeoutSeconds: 2, departureTimeoutSeconds: 1 });
