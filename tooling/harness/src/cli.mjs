@@ -27,6 +27,8 @@ const USAGE = `usage: show-harness <command>
   crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
                                    the crowd rig: the built demo, a host live through the studio,
                                    lk load-test subscribers and chatting browsers; prints a table
+  first-frame [--runs N]           the demo's viewer page against a bare livekit-client page: time
+                                   to the host's first frame, in turns; prints medians and ratio
   test                             run every check and test, then print "N passed, N failed"`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -48,6 +50,9 @@ try {
       break;
     case 'crowd':
       await crowd(rest);
+      break;
+    case 'first-frame':
+      await firstFrame(rest);
       break;
     case 'test':
       process.exitCode = await runTestSuite();
@@ -182,6 +187,25 @@ async function crowd(argv) {
     );
     console.log(`\n${table(rows)}\n`);
   }
+}
+
+/** @param {string[]} argv */
+async function firstFrame(argv) {
+  const index = argv.indexOf('--runs');
+  const runs = Number(index >= 0 ? argv[index + 1] : '10');
+  if (!(Number.isInteger(runs) && runs > 0)) throw new Error('first-frame: --runs takes a count.');
+  await build('@show/demo...', 'the demo and the packages it uses');
+  const { runFirstFrame } = await import('./first-frame.mjs');
+  const report = await runFirstFrame({ runs });
+  console.log(
+    [
+      `\nfirst frame, median of ${runs} each (the same run, in turns):`,
+      `  demo viewer page                         ${report.demoMedianMs} ms`,
+      `  bare livekit-client page, defaults       ${report.bareMedianMs} ms   demo: ${report.ratio}×`,
+      `  bare page, adaptive stream and dynacast  ${report.bareAdaptiveMedianMs} ms   demo: ${report.ratioToAdaptive}×`,
+      `  the demo page, from the click: token asked at ${report.demoSteps.tokenAskedMs} ms, video element at ${report.demoSteps.videoElementMs} ms, ${report.demoSteps.longTasksMs} ms of long tasks\n`,
+    ].join('\n'),
+  );
 }
 
 async function demo() {

@@ -2,28 +2,21 @@
 // load-test` subscribers as the silent majority, and a chatting minority of livekit-client rooms
 // in headless Chromium (data only: no video to decode) that join through the demo's own token
 // endpoint, chat through its server and record what they receive.
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage } from './browser-bundle.mjs';
-import { launchChromium } from './chromium.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
+import { SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureGoTool } from './go-tool.mjs';
-import { startLiveKitServer } from './livekit-server.mjs';
-import { ensureDir, reportsDir, runDir } from './paths.mjs';
+import { ensureDir, reportsDir } from './paths.mjs';
 import { LK_CLI } from './pins.mjs';
-import { freeTcpPort } from './ports.mjs';
 import { childrenMatching, watchProcesses } from './process-watch.mjs';
 import { scrape, sumMetric } from './prometheus.mjs';
 import { logToStderr } from './run.mjs';
-import { startBuiltDemo } from './demo-app.mjs';
-import { stopTied } from './tied-process.mjs';
-import { waitFor } from './wait-for.mjs';
 
-const ROOM = 'spring-drop';
+const ROOM = SHOW_ROOM;
 const chatterEntry = fileURLToPath(new URL('../fixtures/chatter-page.ts', import.meta.url));
 /** The server accepts 5 messages per person per 10 s: a chatter never posts faster than this. */
 const MIN_POST_INTERVAL_MS = 2100;
@@ -37,16 +30,6 @@ const MIN_POST_INTERVAL_MS = 2100;
  * @property {number} [joinsPerSecond] how fast subscribers join (default 20)
  * @property {(line: string) => void} [log]
  */
-
-/** @param {string} url */
-const answers = (url) =>
-  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
-    async (r) => {
-      await r.body?.cancel();
-      return r.ok;
-    },
-    () => false,
-  );
 
 /**
  * `lk load-test`'s subscriber table: each tester's `tracks/expected`, and the totals row.
@@ -110,66 +93,28 @@ export async function runCrowd(options) {
   );
   const postsEach = Math.floor((durationSeconds * 1000) / postEveryMs);
 
-  const demoPort = await freeTcpPort();
-  const demoUrl = `http://127.0.0.1:${demoPort}`;
-  const passcode = randomBytes(12).toString('base64url');
-  const livekit = await startLiveKitServer({
-    name: 'crowd',
-    apiKey: `API${randomBytes(6).toString('hex')}`,
-    apiSecret: randomBytes(32).toString('base64url'),
-    webhookUrls: [`${demoUrl}/api/livekit/webhook`],
-    autoCreateRooms: false,
-  });
-  const demoLog = join(ensureDir(runDir), `crowd-demo-${process.pid}-${demoPort}.log`);
-  const demo = startBuiltDemo({
-    port: demoPort,
-    logFile: demoLog,
-    env: {
-      NEXT_PUBLIC_LIVEKIT_URL: livekit.wsUrl,
-      LIVEKIT_URL: livekit.wsUrl,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-      SHOW_HOST_PASSCODE: passcode,
-      SHOW_SESSION_SECRET: randomBytes(32).toString('base64url'),
-      SHOW_MAX_PARTICIPANTS: String(subscribers + chatters + 20),
-      DATABASE_URL: `sqlite:${join(tmpdir(), `show-crowd-${randomBytes(6).toString('hex')}.sqlite`)}`,
-    },
-  });
-  const browser = await launchChromium();
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let loadTest;
-  try {
-    await waitFor(
-      'the demo (next start)',
-      () => answers(`${demoUrl}/moderate`),
-      demo,
-      demoLog,
-      60_000,
-    );
-    log(`crowd: demo on ${demoUrl}, livekit-server on ${livekit.wsUrl}`);
-
-    // The host goes live through the real studio page, watched for long tasks and frame rate.
-    const hostContext = await browser.newContext({ baseURL: demoUrl });
-    const host = await hostContext.newPage();
-    await host.addInitScript(() => {
-      const perf = { longTasks: /** @type {number[]} */ ([]), frames: 0, since: 0 };
-      Object.assign(window, { crowdPerf: perf });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) perf.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      const tick = () => {
-        perf.frames++;
+  // The host's studio is watched for long tasks and frame rate.
+  const { livekit, demo, demoUrl, browser, host, close } = await startDemoShow({
+    name: 'crowd',
+    maxParticipants: subscribers + chatters + 20,
+    log,
+    beforeStudio: (page) =>
+      page.addInitScript(() => {
+        const perf = { longTasks: /** @type {number[]} */ ([]), frames: 0, since: 0 };
+        Object.assign(window, { crowdPerf: perf });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) perf.longTasks.push(entry.duration);
+        }).observe({ type: 'longtask', buffered: true });
+        const tick = () => {
+          perf.frames++;
+          requestAnimationFrame(tick);
+        };
         requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await host.goto('/studio');
-    await host.getByLabel('Passcode').fill(passcode);
-    await host.getByRole('button', { name: 'Sign in' }).click();
-    await host.getByRole('button', { name: 'Go Live' }).click({ timeout: 30_000 });
-    await host.locator('.show-control-panel[data-show-phase="live"]').waitFor({ timeout: 30_000 });
-    log('crowd: the host is live');
-
+      }),
+  });
+  try {
     // The chatting minority, each in a browser profile of its own (its own person cookie), on a
     // page Playwright answers on the demo's origin, so its requests carry the demo's cookies.
     const { script, page: html } = await bundlePage(chatterEntry, 'Crowd chatter');
@@ -327,9 +272,7 @@ export async function runCrowd(options) {
     return report;
   } finally {
     loadTest?.kill('SIGINT');
-    await browser.close();
-    await stopTied(demo);
-    await livekit.stop();
+    await close();
   }
 }
 
