@@ -203,7 +203,8 @@ async function firstFrame(argv) {
       `  demo viewer page                         ${report.demoMedianMs} ms`,
       `  bare livekit-client page, defaults       ${report.bareMedianMs} ms   demo: ${report.ratio}×`,
       `  bare page, adaptive stream and dynacast  ${report.bareAdaptiveMedianMs} ms   demo: ${report.ratioToAdaptive}×`,
-      `  the demo page, from the click: token asked at ${report.demoSteps.tokenAskedMs} ms, video element at ${report.demoSteps.videoElementMs} ms, ${report.demoSteps.longTasksMs} ms of long tasks\n`,
+      `  the demo page, from the click: token asked at ${report.demoSteps.tokenAskedMs} ms, video element at ${report.demoSteps.videoElementMs} ms, ${report.demoSteps.longTasksMs} ms of long tasks`,
+      `  signalling per join and leave (LiveKit's websocket): ${report.signallingBytesPerJoin.sent} B sent, ${report.signallingBytesPerJoin.received} B received\n`,
     ].join('\n'),
   );
 }

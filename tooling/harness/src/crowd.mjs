@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage } from './browser-bundle.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
-import { SHOW_ROOM, startDemoShow } from './demo-show.mjs';
+import { openPageOnDemo, SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { ensureDir, reportsDir } from './paths.mjs';
 import { LK_CLI } from './pins.mjs';
@@ -117,25 +117,11 @@ export async function runCrowd(options) {
   try {
     // The chatting minority, each in a browser profile of its own (its own person cookie), on a
     // page Playwright answers on the demo's origin, so its requests carry the demo's cookies.
-    const { script, page: html } = await bundlePage(chatterEntry, 'Crowd chatter');
+    const bundle = await bundlePage(chatterEntry, 'Crowd chatter');
     /** @type {import('playwright-core').Page[]} */
     const pages = [];
     for (let i = 0; i < chatters; i++) {
-      const context = await browser.newContext({ baseURL: demoUrl });
-      // Chromium treats a page Playwright answers as public: let it reach the loopback SFU.
-      await context.grantPermissions(['local-network-access'], { origin: demoUrl });
-      await context.route(`${demoUrl}/__crowd/**`, (route) => {
-        const url = new URL(route.request().url());
-        return url.pathname.endsWith('/bundle.js')
-          ? route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script })
-          : route.fulfill({
-              contentType: 'text/html; charset=utf-8',
-              body: html.replace('/bundle.js', '/__crowd/bundle.js'),
-            });
-      });
-      const page = await context.newPage();
-      await page.goto('/__crowd/');
-      await page.waitForFunction(() => 'crowd' in window);
+      const page = await openPageOnDemo(browser, demoUrl, bundle, '__crowd', 'crowd');
       const joined = await page.evaluate(
         ([url, room, name]) => /** @type {any} */ (window).crowd.join(url, room, name),
         /** @type {const} */ ([livekit.wsUrl, ROOM, `Chatter ${i + 1}`]),

@@ -94,3 +94,31 @@ export async function startDemoShow({ name, maxParticipants, beforeStudio, log }
     throw error;
   }
 }
+
+/**
+ * A new browser profile (cookies of its own) with a bundled page (`bundlePage`) served on the
+ * demo's origin at `/<prefix>/`, so its requests carry the demo's cookies and reach its endpoints;
+ * resolves once the page has defined `window[global]`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} demoUrl
+ * @param {{ script: string, page: string }} bundle
+ * @param {string} prefix
+ * @param {string} global
+ */
+export async function openPageOnDemo(browser, demoUrl, bundle, prefix, global) {
+  const context = await browser.newContext({ baseURL: demoUrl });
+  // Chromium treats a page Playwright answers as public: let it reach the loopback SFU.
+  await context.grantPermissions(['local-network-access'], { origin: demoUrl });
+  await context.route(`${demoUrl}/${prefix}/**`, (route) =>
+    new URL(route.request().url()).pathname.endsWith('/bundle.js')
+      ? route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: bundle.script })
+      : route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: bundle.page.replace('/bundle.js', `/${prefix}/bundle.js`),
+        }),
+  );
+  const page = await context.newPage();
+  await page.goto(`/${prefix}/`);
+  await page.waitForFunction((name) => name in window, global);
+  return page;
+}

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage } from './browser-bundle.mjs';
-import { SHOW_ROOM, startDemoShow } from './demo-show.mjs';
+import { openPageOnDemo, SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureDir, reportsDir } from './paths.mjs';
 import { logToStderr } from './run.mjs';
 
@@ -26,11 +26,13 @@ export async function runFirstFrame({ runs, log = logToStderr }) {
   const show = await startDemoShow({ name: 'first-frame', maxParticipants: 100, log });
   const { demoUrl, browser, livekit } = show;
   try {
-    const { script, page: html } = await bundlePage(bareEntry, 'First frame, bare');
+    const bundle = await bundlePage(bareEntry, 'First frame, bare');
     /** @type {{ demo: number[], bare: number[], adaptive: number[] }} */
     const measured = { demo: [], bare: [], adaptive: [] };
     /** @type {Array<{ tokenAt: number, videoAt: number, longTaskMs: number }>} */
     const demoSteps = [];
+    /** @type {Array<{ sent: number, received: number }>} */
+    const signalling = [];
 
     // The demo's viewer page, as a person uses it: type a name, click, wait for the picture.
     const demoRun = async () => {
@@ -96,27 +98,25 @@ export async function runFirstFrame({ runs, log = logToStderr }) {
     // The bare page, served on the demo's origin so it asks the same token endpoint.
     /** @param {boolean} adaptive */
     const bareRun = async (adaptive) => {
-      const context = await browser.newContext({ baseURL: demoUrl });
+      const page = await openPageOnDemo(browser, demoUrl, bundle, '__bare', 'bare');
+      // LiveKit's signalling for one join (to the first frame, and the leave), both ways.
+      const bytes = { sent: 0, received: 0 };
+      page.on('websocket', (socket) => {
+        const size = (/** @type {string | Buffer} */ payload) =>
+          typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+        socket.on('framesent', ({ payload }) => (bytes.sent += size(payload)));
+        socket.on('framereceived', ({ payload }) => (bytes.received += size(payload)));
+      });
       try {
-        await context.grantPermissions(['local-network-access'], { origin: demoUrl });
-        await context.route(`${demoUrl}/__bare/**`, (route) =>
-          new URL(route.request().url()).pathname.endsWith('/bundle.js')
-            ? route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script })
-            : route.fulfill({
-                contentType: 'text/html; charset=utf-8',
-                body: html.replace('/bundle.js', '/__bare/bundle.js'),
-              }),
-        );
-        const page = await context.newPage();
-        await page.goto('/__bare/');
-        await page.waitForFunction(() => 'bare' in window);
-        return await page.evaluate(
+        const ms = await page.evaluate(
           ([url, room, adaptive]) =>
             /** @type {any} */ (window).bare.firstFrame(url, room, 'Timer', adaptive),
           /** @type {const} */ ([livekit.wsUrl, SHOW_ROOM, adaptive]),
         );
+        signalling.push({ ...bytes });
+        return ms;
       } finally {
-        await context.close();
+        await page.context().close();
       }
     };
 
@@ -158,6 +158,11 @@ export async function runFirstFrame({ runs, log = logToStderr }) {
         longTasksMs: median(demoSteps.map((step) => step.longTaskMs)),
       },
       demoStepsEach: demoSteps,
+      // LiveKit's websocket bytes for one viewer's join and leave (the bare pages), medians.
+      signallingBytesPerJoin: {
+        sent: median(signalling.map((join) => join.sent)),
+        received: median(signalling.map((join) => join.received)),
+      },
     };
     const file = join(ensureDir(join(reportsDir, 'bench')), 'first-frame.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
