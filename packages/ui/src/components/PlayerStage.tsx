@@ -86,6 +86,14 @@ export interface PlayerOptions {
   controls?: boolean | undefined;
 }
 
+/** Splits the player's options from the rest of a prefab's props (one list, for every prefab). */
+export function splitPlayerOptions<P extends PlayerOptions>(
+  props: P,
+): [PlayerOptions, Omit<P, keyof PlayerOptions>] {
+  const { showTitle, startsAt, afterShow, whenFull, controls, ...rest } = props;
+  return [{ showTitle, startsAt, afterShow, whenFull, controls }, rest];
+}
+
 export interface PlayerStageProps extends HTMLAttributes<HTMLDivElement>, PlayerOptions {
   labels?: Partial<PlayerLabels> | undefined;
   /** Drawn over the video (reactions, pinned products). */

@@ -1,5 +1,10 @@
 import type { CSSProperties } from 'react';
-import { PlayerStage, type PlayerLabels, type PlayerOptions } from '../components/PlayerStage';
+import {
+  PlayerStage,
+  splitPlayerOptions,
+  type PlayerLabels,
+  type PlayerOptions,
+} from '../components/PlayerStage';
 import type { ShowSessionProps } from '../hooks/useShowSession';
 import { ShowSession } from './ShowSession';
 
@@ -11,21 +16,10 @@ export interface LiveKitPlayerProps extends ShowSessionProps, PlayerOptions {
 
 /** A viewer's player: joins the show with a viewer token and shows the host, in every state. */
 export function LiveKitPlayer(props: LiveKitPlayerProps) {
-  const {
-    labels,
-    className,
-    style,
-    showTitle,
-    startsAt,
-    afterShow,
-    whenFull,
-    controls,
-    ...session
-  } = props;
-  const player = { labels, className, style, showTitle, startsAt, afterShow, whenFull, controls };
+  const [player, { labels, className, style, ...session }] = splitPlayerOptions(props);
   return (
     <ShowSession {...session}>
-      <PlayerStage {...player} />
+      <PlayerStage {...player} {...{ labels, className, style }} />
     </ShowSession>
   );
 }

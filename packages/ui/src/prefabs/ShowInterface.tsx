@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { splitPlayerOptions } from '../components/PlayerStage';
 import { ShowLayout, type ShowLayoutProps } from '../components/ShowLayout';
 import type { ShowSessionProps } from '../hooks/useShowSession';
 import { ShowSession } from './ShowSession';
@@ -13,24 +14,21 @@ export interface ShowInterfaceProps extends ShowSessionProps, ShowLayoutProps {
  * list and the cart. Full height with overlays on a phone in portrait, a side panel on desktop.
  */
 export function ShowInterface(props: ShowInterfaceProps) {
-  const {
-    products,
-    onCheckout,
-    onMuteViewer,
-    onUnmuteViewer,
-    locale,
-    labels,
-    className,
-    style,
-    showTitle,
-    startsAt,
-    afterShow,
-    whenFull,
-    controls,
-    ...session
-  } = props;
+  const [
+    player,
+    {
+      products,
+      onCheckout,
+      onMuteViewer,
+      onUnmuteViewer,
+      locale,
+      labels,
+      className,
+      style,
+      ...session
+    },
+  ] = splitPlayerOptions(props);
   const layout = { products, onCheckout, onMuteViewer, onUnmuteViewer, locale, labels };
-  const player = { showTitle, startsAt, afterShow, whenFull, controls };
   return (
     <ShowSession {...session} showId={session.showId ?? session.serverUrl}>
       <ShowLayout {...layout} {...player} {...{ className, style }} />
