@@ -3,6 +3,7 @@ import type { TokenMinter, RoomService, WebhookReceiver } from '@show/token';
 import type { ChatRules } from './chat-rules';
 import type { Outbox } from './outbox';
 import type { PresenceReconciler } from './presence-reconciler';
+import type { RoomCloser } from './room-closer';
 import type { ReactionTally } from './reaction-tally';
 import type { ReplayWindows } from './routes/replay';
 import type { RoomOpener } from './room-opener';
@@ -16,9 +17,12 @@ import type { SenderRole } from './wire';
 
 export interface ShowServerContext {
   minter: TokenMinter;
-  roomService: Pick<RoomService, 'sendData' | 'updateAttributes'>;
+  roomService: Pick<RoomService, 'sendData' | 'updateAttributes'> &
+    Partial<Pick<RoomService, 'updateRoomMetadata' | 'deleteRoom'>>;
   /** Corrects the audience count against LiveKit's own list (webhooks get dropped). */
   reconciler: PresenceReconciler;
+  /** Closes the rooms of shows their host ended, a little later. */
+  closer: RoomCloser;
   webhooks: WebhookReceiver;
   sessions: Sessions;
   database: ShowDatabase;

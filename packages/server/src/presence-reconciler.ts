@@ -7,18 +7,25 @@ import type { RoomService } from '@show/token';
 import { personOf } from './identity';
 import type { Outbox } from './outbox';
 import { seatOf } from './seat';
-import type { Presence } from './storage/types';
+import type { Presence, ShowLog } from './storage/types';
 
 export interface PresenceReconciler {
   /** The room had a join or a leave: keep checking it for a while. */
   touch(room: string): void;
   /** Checks one room now; resolves to the corrected count. */
   reconcile(room: string): Promise<number>;
+  /** Checks the room once more in a few seconds (after its node died and people reconnect). */
+  soon(room: string): void;
   close(): void;
 }
 
 /** A room is checked for this long after its last join or leave. */
 const WATCH_MS = 10 * 60_000;
+/**
+ * After a node's loss, viewers are back on another node in 5-11 s (the cluster test's failovers):
+ * whoever is not back by then is counted out then, and counted in again if they return later.
+ */
+export const SOON_MS = 15_000;
 
 /** Our identities are `<person>.<connection>`; anyone else counts as a person of their own. */
 export function audiencePerson(identity: string): string {
@@ -28,13 +35,15 @@ export function audiencePerson(identity: string): string {
 export function createPresenceReconciler(options: {
   roomService: Pick<RoomService, 'listParticipants'>;
   presence: Presence;
+  shows: Pick<ShowLog, 'latest'>;
   outbox: Pick<Outbox, 'push'>;
   intervalMs: number;
   now: () => number;
   onError: ((error: unknown) => void) | undefined;
 }): PresenceReconciler {
-  const { roomService, presence, outbox, now } = options;
+  const { roomService, presence, shows, outbox, now } = options;
   const watched = new Map<string, number>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let running = false;
 
   async function reconcile(room: string): Promise<number> {
@@ -44,10 +53,16 @@ export function createPresenceReconciler(options: {
       counted.push([person, await presence.connections(room, person)]);
     }
     const before = counted.length;
-    const listed = await roomService.listParticipants(room);
+    const [listed, started] = await Promise.all([
+      roomService.listParticipants(room),
+      shows.latest(room, 'room', 'started'),
+    ]);
     const truth = new Map<string, Set<string>>();
     for (const participant of listed) {
       if (seatOf(participant) !== 'audience') continue;
+      // Listed from before the room last started: left behind by a node that died (LiveKit lists
+      // them until the room ends). Whoever came back joined again, after the start.
+      if (started && participant.joinedAtMs > 0 && participant.joinedAtMs < started.at) continue;
       const person = audiencePerson(participant.identity);
       const connections = truth.get(person) ?? new Set<string>();
       connections.add(participant.identity);
@@ -88,6 +103,20 @@ export function createPresenceReconciler(options: {
   return {
     touch: (room) => void watched.set(room, now()),
     reconcile,
-    close: () => clearInterval(timer),
+    soon(room) {
+      watched.set(room, now());
+      if (pending.has(room)) return;
+      const later = setTimeout(() => {
+        pending.delete(room);
+        reconcile(room).catch((error: unknown) => options.onError?.(error));
+      }, SOON_MS);
+      (later as { unref?: () => void }).unref?.();
+      pending.set(room, later);
+    },
+    close: () => {
+      clearInterval(timer);
+      for (const later of pending.values()) clearTimeout(later);
+      pending.clear();
+    },
   };
 }

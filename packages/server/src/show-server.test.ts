@@ -464,6 +464,46 @@ describe('webhooks keep the show state', () => {
     expect(await state()).toMatchObject({ status: 'ended' });
   });
 
+  test('after a node died, someone LiveKit still lists from before the move is no viewer', async () => {
+    t = await createTestServer({ reconcileIntervalMs: 50 });
+    const ana = (await join(t.server, browser())).body.identity;
+    const dee = (await join(t.server, browser())).body.identity;
+    const startedAt = Date.now() - 120_000;
+    const room = { sid: 'RM_1', name: ROOM };
+    const host = (sid: string) => ({ sid, identity: 'host', attributes: { 'show.role': 'host' } });
+    const viewer = (sid: string, identity: string) => ({
+      sid,
+      identity,
+      attributes: { 'show.role': 'viewer' },
+    });
+    await t.webhook({ event: 'room_started', room, createdAt: Math.floor(startedAt / 1000) });
+    await t.webhook({ event: 'participant_joined', room, participant: host('PA_h1') });
+    await t.webhook({ event: 'track_published', room, participant: host('PA_h1') });
+    await t.webhook({ event: 'participant_joined', room, participant: viewer('PA_a1', ana) });
+    await t.webhook({ event: 'participant_joined', room, participant: viewer('PA_d1', dee) });
+    expect((await t.server.state(ROOM)).viewers).toBe(2);
+
+    // The node dies; Dee closes her tab meanwhile. The room starts on another node, Ana and the
+    // host rejoin there. LiveKit still lists Dee, with her join time on the dead node.
+    const movedAt = Date.now();
+    const moved = { sid: 'RM_2', name: ROOM };
+    await t.webhook({ event: 'room_started', room: moved, createdAt: Math.floor(movedAt / 1000) });
+    await t.webhook({ event: 'participant_joined', room: moved, participant: host('PA_h2') });
+    await t.webhook({
+      event: 'participant_joined',
+      room: moved,
+      participant: viewer('PA_a2', ana),
+    });
+    t.participants.set(ROOM, [
+      { ...host('PA_h2'), joinedAtMs: movedAt + 300 },
+      { ...viewer('PA_a2', ana), joinedAtMs: movedAt + 400 },
+      { ...viewer('PA_d1', dee), joinedAtMs: startedAt + 5000 },
+    ]);
+    await expect.poll(async () => (await t.server.state(ROOM)).viewers).toBe(1);
+    expect(await t.hot.presence.people(ROOM)).toEqual([ana.split('.')[0]]);
+    expect((await t.server.state(ROOM)).status).toBe('live');
+  });
+
   test('viewers counted by person, staff not counted, each event applied once', async () => {
     t = await createTestServer();
     const ana = browser();
@@ -530,6 +570,37 @@ describe('webhooks keep the show state', () => {
     await t.webhook({ event: 'participant_left', room, participant: host('PA_2', 'ended') });
     await t.webhook({ event: 'room_finished', room });
     expect(ends).toEqual(['ended disconnect', 'ended host', 'ended room_closed']);
+  });
+
+  test('a show its host ended closes its room a little later; a dropout or a show live again does not', async () => {
+    t = await createTestServer({ closeEndedRoomsAfterMs: 100 });
+    const room = { sid: 'RM_5', name: ROOM };
+    const host = (sid: string, status: string) => ({
+      sid,
+      identity: 'host',
+      attributes: { 'show.role': 'host', 'show.status': status },
+    });
+    const live = async (sid: string) => {
+      await t.webhook({ event: 'participant_joined', room, participant: host(sid, 'live') });
+      await t.webhook({ event: 'track_published', room, participant: host(sid, 'live') });
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+    await t.webhook({ event: 'room_started', room });
+    await live('PA_1');
+    // The host drops out: they may come back, the room stays.
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_1', 'live') });
+    await settle();
+    expect(t.deleted).toEqual([]);
+    // The host ends the show, and goes live again before the room would close: it stays.
+    await live('PA_2');
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_2', 'ended') });
+    await live('PA_3');
+    await settle();
+    expect(t.deleted).toEqual([]);
+    // Ended for good: closed.
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_3', 'ended') });
+    await settle();
+    expect(t.deleted).toEqual([ROOM]);
   });
 
   test('a recorder or an agent in the room is no viewer, joining or listed', async () => {
@@ -599,6 +670,22 @@ describe('webhooks keep the show state', () => {
       .toEqual(['subscriber_9', viewer(1).split('.')[0]].sort());
     t.participants.set(ROOM, [{ identity: viewer(1), sid: 'PA_1', attributes: {} }]);
     await expect.poll(async () => (await t.server.state(ROOM)).viewers).toBe(1);
+  });
+
+  test("show-doctor's probe room: its room_started is answered in the room's metadata, nothing kept", async () => {
+    t = await createTestServer({ isShow: (room) => room === ROOM });
+    const room = { sid: 'RM_p', name: 'show-doctor-0a1b2c' };
+    const createdAt = Math.floor(Date.now() / 1000) - 1;
+    expect((await t.webhook({ event: 'room_started', room, createdAt })).status).toBe(200);
+    expect(t.metadata).toHaveLength(1);
+    const answer = JSON.parse(t.metadata[0]!.metadata) as { webhook: string; lagMs: number };
+    expect(t.metadata[0]!.room).toBe('show-doctor-0a1b2c');
+    expect(answer.webhook).toBe('received');
+    expect(answer.lagMs).toBeGreaterThanOrEqual(0);
+    expect(answer.lagMs).toBeLessThan(5000);
+    await t.webhook({ event: 'room_finished', room });
+    expect(t.metadata).toHaveLength(1);
+    expect(await t.database.shows.entries('show-doctor-0a1b2c')).toEqual([]);
   });
 
   test('a room that is no show keeps no state (nothing grows for rooms made elsewhere)', async () => {

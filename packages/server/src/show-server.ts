@@ -23,6 +23,7 @@ import { defaultStaffPages, signIn, signOut, type StaffPages } from './routes/st
 import { clientAddress } from './client-address';
 import { createRoomOpener } from './room-opener';
 import { createPresenceReconciler } from './presence-reconciler';
+import { createRoomCloser } from './room-closer';
 import { observedStorage, observing, type ShowObserver, type ShowRoute } from './observer';
 import type { Sessions } from './sessions';
 import { ROOM_PATTERN } from '@show/token';
@@ -38,7 +39,12 @@ export interface ShowServerOptions {
   roomService: Pick<
     RoomService,
     'createRoom' | 'listParticipants' | 'sendData' | 'updateAttributes'
-  >;
+  > &
+    /**
+     * `updateRoomMetadata` lets `show-doctor` confirm that webhooks arrive (it reads the probe
+     * room's metadata); `deleteRoom` closes the rooms of ended shows (`closeEndedRoomsAfterMs`).
+     */
+    Partial<Pick<RoomService, 'updateRoomMetadata' | 'deleteRoom'>>;
   /**
    * Most participants in a show's room at once, hidden viewers and staff included (default 1000);
    * LiveKit refuses the next join. Run LiveKit with `room.auto_create: false` so that only rooms
@@ -77,6 +83,11 @@ export interface ShowServerOptions {
    * with joins or leaves in the last 10 minutes; default 30 s (LiveKit drops webhooks when busy).
    */
   reconcileIntervalMs?: number;
+  /**
+   * A show its host ended closes its room this long after (default 30 s): viewers' pages show the
+   * end either way, and the room's node is free (a drained node leaves once its rooms are empty).
+   */
+  closeEndedRoomsAfterMs?: number;
   /** How often viewers report and the host gets the summary; default 5000 ms. */
   reportIntervalMs?: number;
   /** Generic error messages (default true); codes stay specific either way. */
@@ -191,15 +202,23 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
   const reconciler = createPresenceReconciler({
     roomService,
     presence: hot.presence,
+    shows: database.shows,
     outbox,
     intervalMs: options.reconcileIntervalMs ?? 30_000,
     now: options.now ?? Date.now,
+    onError,
+  });
+  const closer = createRoomCloser({
+    roomService,
+    shows: database.shows,
+    delayMs: options.closeEndedRoomsAfterMs ?? 30_000,
     onError,
   });
   const context: ShowServerContext = {
     minter: options.minter,
     roomService,
     reconciler,
+    closer,
     webhooks: options.webhooks,
     sessions: options.sessions,
     database,
@@ -347,6 +366,7 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     async close() {
       relay.close();
       reconciler.close();
+      closer.close();
       await Promise.all([outbox.close(), context.reactions.close()]);
     },
   };

@@ -40,20 +40,39 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
   const attributes: Array<{ room: string; identity: string; attributes: Record<string, string> }> =
     [];
   const created: string[] = [];
+  const metadata: Array<{ room: string; metadata: string }> = [];
+  const deleted: string[] = [];
   /** Who LiveKit says is in each room, for the reconciler (tests set it). */
   const participants = new Map<
     string,
-    Array<{ identity: string; sid: string; attributes: Record<string, string>; kind?: string }>
+    Array<{
+      identity: string;
+      sid: string;
+      attributes: Record<string, string>;
+      kind?: string;
+      joinedAtMs?: number;
+    }>
   >();
   const roomService: Pick<
     RoomService,
-    'createRoom' | 'listParticipants' | 'sendData' | 'updateAttributes'
+    | 'createRoom'
+    | 'listParticipants'
+    | 'sendData'
+    | 'updateAttributes'
+    | 'updateRoomMetadata'
+    | 'deleteRoom'
   > = {
+    async deleteRoom(room) {
+      deleted.push(room);
+    },
+    async updateRoomMetadata(room, value) {
+      metadata.push({ room, metadata: value });
+    },
     async createRoom(room) {
       created.push(room);
     },
     async listParticipants(room) {
-      return (participants.get(room) ?? []).map((p) => ({ kind: 'STANDARD', ...p }));
+      return (participants.get(room) ?? []).map((p) => ({ kind: 'STANDARD', joinedAtMs: 0, ...p }));
     },
     async updateAttributes(room, identity, values) {
       attributes.push({ room, identity, attributes: values });
@@ -87,6 +106,10 @@ export async function createTestServer(options: Partial<ShowServerOptions> = {})
     attributes,
     /** Rooms the server asked LiveKit to create, in order. */
     created,
+    /** Rooms the server deleted, in order. */
+    deleted,
+    /** Room metadata the server wrote, in order. */
+    metadata,
     participants,
     /** Every event delivered to the room so far, in order (waits for the outbox). */
     async delivered(room: string): Promise<ServerEvent[]> {

@@ -13,10 +13,16 @@ export type {
 } from './handler';
 export type { IssuedToken, TokenMinter, TokenVerifier, VerifyOptions } from './minter';
 export { ROLE_ATTRIBUTE, isShowRole, roles } from './roles';
-export { MAX_SERVER_DATA_BYTES, createRoomService, isLoopbackUrl } from './room-service';
+export {
+  MAX_ROOM_METADATA_BYTES,
+  MAX_SERVER_DATA_BYTES,
+  createRoomService,
+  isLoopbackUrl,
+} from './room-service';
 export type {
   CreateRoomOptions,
   ListedParticipant,
+  ListedRoom,
   RoomService,
   RoomServiceOptions,
   SendDataOptions,

@@ -203,17 +203,36 @@ describe('listParticipants', () => {
     const { sent, fetch } = recorder(() =>
       Response.json({
         participants: [
-          { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' }, tracks: [] },
-          { sid: 'PA_2', identity: 'viewer-1' },
+          {
+            sid: 'PA_1',
+            identity: 'host',
+            attributes: { 'show.role': 'host' },
+            tracks: [],
+            joined_at: '1796106016',
+            joined_at_ms: '1796106016012',
+          },
+          { sid: 'PA_2', identity: 'viewer-1', joined_at: '1796106020' },
           { sid: 'PA_3', identity: 'recorder', kind: 'EGRESS', attributes: {} },
         ],
       }),
     );
     const service = createRoomService({ url: 'https://lk.example', minter, fetch });
     expect(await service.listParticipants('spring-drop')).toEqual([
-      { sid: 'PA_1', identity: 'host', attributes: { 'show.role': 'host' }, kind: 'STANDARD' },
-      { sid: 'PA_2', identity: 'viewer-1', attributes: {}, kind: 'STANDARD' },
-      { sid: 'PA_3', identity: 'recorder', attributes: {}, kind: 'EGRESS' },
+      {
+        sid: 'PA_1',
+        identity: 'host',
+        attributes: { 'show.role': 'host' },
+        kind: 'STANDARD',
+        joinedAtMs: 1796106016012,
+      },
+      {
+        sid: 'PA_2',
+        identity: 'viewer-1',
+        attributes: {},
+        kind: 'STANDARD',
+        joinedAtMs: 1796106020000,
+      },
+      { sid: 'PA_3', identity: 'recorder', attributes: {}, kind: 'EGRESS', joinedAtMs: 0 },
     ]);
     const [call] = sent as [Sent];
     expect(call.url).toBe('https://lk.example/twirp/livekit.RoomService/ListParticipants');
@@ -224,6 +243,86 @@ describe('listParticipants', () => {
       fetch: recorder(() => Response.json({ code: 'not_found' }, { status: 404 })).fetch,
     });
     expect(await missing.listParticipants('gone')).toEqual([]);
+  });
+});
+
+describe('rooms', () => {
+  test('listRooms asks ListRooms (by name when given) with a roomList token', async () => {
+    const { sent, fetch } = recorder(() =>
+      Response.json({
+        rooms: [
+          {
+            sid: 'RM_1',
+            name: 'spring-drop',
+            num_participants: 3,
+            metadata: '{"a":1}',
+            creation_time: '1796106016',
+            creation_time_ms: '1796106016012',
+          },
+          { sid: 'RM_2', name: 'probe' },
+        ],
+      }),
+    );
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    expect(await service.listRooms(['spring-drop', 'probe'])).toEqual([
+      {
+        sid: 'RM_1',
+        name: 'spring-drop',
+        numParticipants: 3,
+        metadata: '{"a":1}',
+        createdAtMs: 1796106016012,
+      },
+      { sid: 'RM_2', name: 'probe', numParticipants: 0, metadata: '', createdAtMs: 0 },
+    ]);
+    await service.listRooms();
+    const [named, all] = sent as [Sent, Sent];
+    expect(named.url).toBe('https://lk.example/twirp/livekit.RoomService/ListRooms');
+    expect(named.body).toEqual({ names: ['spring-drop', 'probe'] });
+    expect(all.body).toEqual({});
+    const token = named.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    expect((await verifier.verify(token)).video).toEqual({ roomList: true });
+  });
+
+  test('deleteRoom: a missing room is gone already; a room whose node died is placed again, then deleted', async () => {
+    const replies = [
+      Response.json({ code: 'not_found', msg: 'room not found' }, { status: 404 }),
+      Response.json(
+        { code: 'unavailable', msg: 'twirp error unknown: no response from servers' },
+        { status: 503 },
+      ),
+      Response.json({ name: 'orphan' }),
+      Response.json({}),
+    ];
+    const { sent, fetch } = recorder(() => replies.shift() ?? Response.json({}));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    await service.deleteRoom('gone');
+    await service.deleteRoom('orphan');
+    expect(sent.map((call) => [call.url.split('/').pop(), call.body])).toEqual([
+      ['DeleteRoom', { room: 'gone' }],
+      ['DeleteRoom', { room: 'orphan' }],
+      ['CreateRoom', { name: 'orphan' }],
+      ['DeleteRoom', { room: 'orphan' }],
+    ]);
+    const failing = createRoomService({
+      url: 'https://lk.example',
+      minter,
+      fetch: recorder(() => Response.json({ code: 'internal' }, { status: 500 })).fetch,
+    });
+    expect((await refusal(failing.deleteRoom('x'))).message).toContain('500');
+  });
+
+  test('updateRoomMetadata as room admin; metadata LiveKit would refuse is refused first', async () => {
+    const { sent, fetch } = recorder(() => Response.json({ name: 'probe' }));
+    const service = createRoomService({ url: 'https://lk.example', minter, fetch });
+    await service.updateRoomMetadata('probe', 'hello');
+    const [call] = sent as [Sent];
+    expect(call.url).toBe('https://lk.example/twirp/livekit.RoomService/UpdateRoomMetadata');
+    expect(call.body).toEqual({ room: 'probe', metadata: 'hello' });
+    const token = call.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    expect((await verifier.verify(token)).video).toEqual({ roomAdmin: true, room: 'probe' });
+    const big = service.updateRoomMetadata('probe', 'x'.repeat(64 * 1024 + 1));
+    expect((await refusal(big)).code).toBe('invalid_request');
+    expect(sent).toHaveLength(1);
   });
 });
 

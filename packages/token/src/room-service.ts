@@ -39,7 +39,25 @@ export interface ListedParticipant {
   attributes: Record<string, string>;
   /** LiveKit's participant kind as it names it (`STANDARD`, `EGRESS`, `AGENT`, …). */
   kind: string;
+  /**
+   * When this connection joined (ms since the epoch; 0 if LiveKit did not say). A participant
+   * that reconnects after its node died joins again, so it is newer than the node's loss: LiveKit
+   * keeps listing people the dead node had until the room ends, with their old time.
+   */
+  joinedAtMs: number;
 }
+
+export interface ListedRoom {
+  name: string;
+  sid: string;
+  numParticipants: number;
+  metadata: string;
+  /** When LiveKit created the room (ms since the epoch; 0 if it did not say). */
+  createdAtMs: number;
+}
+
+/** LiveKit's default `room.max_metadata_size`. */
+export const MAX_ROOM_METADATA_BYTES = 64 * 1024;
 
 export interface RoomService {
   /**
@@ -52,6 +70,19 @@ export interface RoomService {
    * `room.auto_create: false` in LiveKit's config, only rooms your server creates can be joined.
    */
   createRoom(room: string, options?: CreateRoomOptions): Promise<void>;
+  /**
+   * The rooms LiveKit has (only those named, when `names` is given). A room whose node died stays
+   * listed until it is deleted or someone joins it again.
+   */
+  listRooms(names?: readonly string[]): Promise<ListedRoom[]>;
+  /**
+   * Ends the room for everyone in it. A room LiveKit does not have is already gone (no error). A
+   * room whose node died cannot be deleted until a live node hosts it: this asks LiveKit to place
+   * it again (CreateRoom) and deletes it then.
+   */
+  deleteRoom(room: string): Promise<void>;
+  /** Replaces the room's metadata (every participant receives it). */
+  updateRoomMetadata(room: string, metadata: string): Promise<void>;
   /**
    * Replaces a participant's permission while they are in the room. LiveKit replaces it whole, so
    * give every field: start from a role preset (`roles.viewer.grant`) and change what you need.
@@ -200,7 +231,16 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         throw error;
       }
       const listed = Array.isArray(body.participants) ? body.participants : [];
-      type Listed = { identity?: unknown; sid?: unknown; attributes?: unknown; kind?: unknown };
+      type Listed = {
+        identity?: unknown;
+        sid?: unknown;
+        attributes?: unknown;
+        kind?: unknown;
+        joined_at?: unknown;
+        joined_at_ms?: unknown;
+        joinedAt?: unknown;
+        joinedAtMs?: unknown;
+      };
       return listed.map((p: Listed) => ({
         identity: typeof p.identity === 'string' ? p.identity : '',
         sid: typeof p.sid === 'string' ? p.sid : '',
@@ -209,7 +249,49 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
           p.attributes && typeof p.attributes === 'object'
             ? (p.attributes as Record<string, string>)
             : {},
+        joinedAtMs: timeMs(p.joined_at_ms ?? p.joinedAtMs, p.joined_at ?? p.joinedAt),
       }));
+    },
+    async listRooms(names) {
+      for (const name of names ?? []) checkRoom(name);
+      const body = await call('ListRooms', { roomList: true }, names ? { names: [...names] } : {});
+      const listed = Array.isArray(body.rooms) ? body.rooms : [];
+      type Listed = Record<string, unknown>;
+      return listed.map((r: Listed) => ({
+        name: typeof r.name === 'string' ? r.name : '',
+        sid: typeof r.sid === 'string' ? r.sid : '',
+        numParticipants: Number(r.num_participants ?? r.numParticipants ?? 0) || 0,
+        metadata: typeof r.metadata === 'string' ? r.metadata : '',
+        createdAtMs: timeMs(
+          r.creation_time_ms ?? r.creationTimeMs,
+          r.creation_time ?? r.creationTime,
+        ),
+      }));
+    },
+    async deleteRoom(room) {
+      checkRoom(room);
+      const remove = () => call('DeleteRoom', { roomCreate: true }, { room });
+      try {
+        await remove();
+      } catch (error) {
+        // LiveKit says not_found for a room it does not have: it is gone already.
+        if (isTokenError(error) && error.code === 'participant_not_found') return;
+        // `unavailable`: listed, but its node is gone. Placing it again makes a live node host it.
+        if (!(isTokenError(error) && /\(unavailable\)/.test(error.message))) throw error;
+        await call('CreateRoom', { roomCreate: true }, { name: room });
+        await remove();
+      }
+    },
+    async updateRoomMetadata(room, metadata) {
+      checkRoom(room);
+      const bytes = new TextEncoder().encode(metadata).byteLength;
+      if (bytes > MAX_ROOM_METADATA_BYTES) {
+        throw new TokenError(
+          'invalid_request',
+          `metadata must be at most ${MAX_ROOM_METADATA_BYTES} bytes (it is ${bytes}).`,
+        );
+      }
+      await call('UpdateRoomMetadata', admin(room), { room, metadata });
     },
     async createRoom(room, { maxParticipants, emptyTimeoutSeconds, departureTimeoutSeconds } = {}) {
       checkRoom(room);
@@ -260,4 +342,12 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     setChatMuted: (room, identity, muted, role = 'viewer') =>
       updatePermission(room, identity, { ...roles[role].grant, canPublishData: !muted }),
   };
+}
+
+/** LiveKit's times come as int64 strings: milliseconds when it has them, else seconds. */
+function timeMs(ms: unknown, seconds: unknown): number {
+  const fromMs = Number(ms);
+  if (Number.isFinite(fromMs) && fromMs > 0) return fromMs;
+  const fromSeconds = Number(seconds);
+  return Number.isFinite(fromSeconds) && fromSeconds > 0 ? fromSeconds * 1000 : 0;
 }

@@ -88,6 +88,7 @@ export async function startCluster(options = {}) {
         webhookUrls: [`${proxy.appUrl}/api/livekit/webhook`],
         autoCreateRooms: false,
         redisAddress: `127.0.0.1:${redis.port}`,
+        turn: true,
         env: { ...process.env, SSL_CERT_FILE: proxy.caFile },
       });
       stops.push(node.stop);

@@ -6,7 +6,7 @@ import { NAMESPACE_ADDRESS } from './netns.mjs';
 import { ensureDir, runDir } from './paths.mjs';
 import { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER } from './pins.mjs';
 import { freeTcpPorts, freeUdpPort } from './ports.mjs';
-import { killTied, spawnTied, stopTied } from './tied-process.mjs';
+import { killTied, signalTiedCommand, spawnTied, stopTied } from './tied-process.mjs';
 
 /**
  * @typedef {object} LiveKitServerOptions
@@ -23,6 +23,7 @@ import { killTied, spawnTied, stopTied } from './tied-process.mjs';
  * @property {boolean} [tcp] offer ICE over TCP as a fallback (default true); tests that impair UDP
  *   turn it off, or ICE may pick TCP and the impairment would never touch the media
  * @property {string} [redisAddress] host:port of a Redis shared by several nodes (a cluster)
+ * @property {boolean} [turn] run LiveKit's embedded TURN server over UDP (on `ports.turnUdp`)
  * @property {NodeJS.ProcessEnv} [env] the server's environment (e.g. SSL_CERT_FILE, so it trusts a
  *   local certificate authority when it posts webhooks over https)
  */
@@ -34,13 +35,16 @@ import { killTied, spawnTied, stopTied } from './tied-process.mjs';
  * @property {string} prometheusUrl the server's Prometheus metrics endpoint
  * @property {string} apiKey
  * @property {string} apiSecret
- * @property {{ http: number, rtcTcp: number, rtcUdp: number, prometheus: number }} ports
+ * @property {{ http: number, rtcTcp: number, rtcUdp: number, prometheus: number, turnUdp?: number }} ports
  * @property {string} logFile
  * @property {number | undefined} pid the process running it (with its children, for CPU figures)
  * @property {string} version
  * @property {() => Promise<void>} stop
  * @property {() => Promise<void>} crash kills the server at once (SIGKILL), as a crash would: no
  *   participant is told, so clients see their connection drop and try to reconnect
+ * @property {() => Promise<{ code: number | null }>} drain one SIGTERM, as a rolling deploy sends:
+ *   the node takes no new rooms (with Redis, the others get them) and exits by itself once nobody
+ *   is left in its rooms (checked every 5 s); resolves when it has exited
  */
 
 /**
@@ -61,6 +65,7 @@ export async function startLiveKitServer(options = {}) {
     rtcTcp: /** @type {number} */ (rtcTcp),
     rtcUdp,
     prometheus: /** @type {number} */ (prometheus),
+    ...(options.turn && { turnUdp: /** @type {number} */ (await freeUdpPort()) }),
   };
 
   const stem = `livekit-${options.name ?? 'server'}-${process.pid}-${http}`;
@@ -102,6 +107,7 @@ export async function startLiveKitServer(options = {}) {
     version: LIVEKIT_SERVER.version,
     stop: () => stopTied(child),
     crash: () => killTied(child),
+    drain: () => signalTiedCommand(child, 'SIGTERM'),
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
@@ -126,6 +132,7 @@ export async function startLiveKitServer(options = {}) {
  * The YAML the server reads. Single-port UDP mux plus a TCP fallback, loopback candidates on, and
  * no external IP discovery (there is no network beyond this machine).
  * @param {{ apiKey: string, apiSecret: string, ports: LiveKitServer['ports'], webhookUrls: string[], nodeIp?: string, tcp?: boolean, autoCreateRooms?: boolean, redisAddress?: string }} c
+ *   (`ports.turnUdp` turns on LiveKit's TURN server over UDP there)
  */
 export function serverConfig({
   apiKey,
@@ -171,6 +178,10 @@ export function serverConfig({
       '  kind: cpuload',
       '  sort_by: cpuload',
     );
+  }
+  if (ports.turnUdp) {
+    // TURN over UDP needs no certificate (TURN over TLS on 443 does: a domain and its key pair).
+    lines.push('turn:', '  enabled: true', `  udp_port: ${ports.turnUdp}`);
   }
   if (webhookUrls.length > 0) {
     lines.push('webhook:', `  api_key: ${JSON.stringify(apiKey)}`, '  urls:');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 
 // A small shell watchdog stands between us and the child: when our process dies in any way
 // (SIGKILL included, where no exit handler runs) the watchdog notices within a second and stops
@@ -77,6 +77,33 @@ export function killTied(child) {
     child.once('exit', () => resolve());
     signalGroup(child, 'SIGKILL');
   });
+}
+
+/**
+ * Sends `signal` to the tied command itself, not to its watchdog (whose SIGTERM ends in a SIGKILL
+ * after 5 s), and resolves with how it exited: for a graceful drain that may take minutes.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null }>}
+ */
+export function signalTiedCommand(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, how) => resolve({ code, signal: how }));
+  });
+  // The watchdog's own children: the command, and at most a `sleep 1`.
+  const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  for (const pid of children) {
+    if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep') continue;
+    process.kill(pid, signal);
+  }
+  return /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */ (exited);
 }
 
 function installExitHook() {

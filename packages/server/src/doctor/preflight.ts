@@ -1,7 +1,10 @@
 // Before a show: does the deployment work from the outside, the way a host and viewers need it?
 // Each check says, in one line, what it found and what to do. `show-doctor` prints them.
+import { randomBytes } from 'node:crypto';
 import { connect, type PeerCertificate } from 'node:tls';
-import { createRoomService, createTokenMinter, isTokenError } from '@show/token';
+import { createRoomService, createTokenMinter, isTokenError, type RoomService } from '@show/token';
+import { PROBE_ROOM_PREFIX, readProbeAnswer } from '../probe-room';
+import { stunBinding, tcpConnect } from './reachability';
 
 export interface PreflightOptions {
   /** What browsers connect to: `wss://…` (or `ws://` for a machine of your own). */
@@ -17,6 +20,15 @@ export interface PreflightOptions {
   minCertificateDays?: number;
   /** More clock difference than this with the servers is a failure (default 30 s). */
   maxClockSkewSeconds?: number;
+  /**
+   * Waits this long for the app to receive the probe room's webhook (default 10 s). The app must
+   * run `@show/server` with a room service (its answer is written into the room's metadata).
+   */
+  webhookTimeoutMs?: number;
+  /** `host:port` of a LiveKit node's ICE/TCP port (`rtc.tcp_port`), for networks that block UDP. */
+  tcp?: string | undefined;
+  /** `host:port` of the TURN server over UDP (`turn.udp_port`, or your own TURN). */
+  turn?: string | undefined;
   fetch?: typeof fetch;
   /** Reads the certificate a TLS server presents; the default connects with Node's trust store. */
   peerCertificate?(host: string, port: number): Promise<CertificateFacts>;
@@ -138,12 +150,14 @@ export async function preflight(options: PreflightOptions): Promise<PreflightChe
         fetch: send,
         allowInsecureHttp: https.protocol === 'http:',
       });
-      await rooms.listParticipants('show-doctor-probe');
+      await rooms.listParticipants(`${PROBE_ROOM_PREFIX}keys`);
       checks.push({
         name: 'API key and secret',
         ok: true,
         detail: `LiveKit accepted a room-service call signed with key ${options.apiKey}.`,
       });
+      // 4. Webhooks: LiveKit reaches the app, which reaches LiveKit back.
+      checks.push(await webhookCheck(rooms, options.webhookTimeoutMs ?? 10_000));
     } catch (error) {
       const refused = isTokenError(error) && /\b401\b|unauthenticated/i.test(error.message);
       checks.push({
@@ -156,7 +170,25 @@ export async function preflight(options: PreflightOptions): Promise<PreflightChe
     }
   }
 
-  // 4. The app answers over HTTPS (its health check: configured, storage open).
+  // 5. The fallbacks for networks that block UDP: ICE over TCP, TURN.
+  if (options.tcp) {
+    checks.push(
+      await reachable('TCP fallback', options.tcp, (host, port) => tcpConnect(host, port), {
+        ok: 'accepts TCP connections (ICE over TCP)',
+        fix: `open TCP ${options.tcp} to the internet (rtc.tcp_port in LiveKit's config)`,
+      }),
+    );
+  }
+  if (options.turn) {
+    checks.push(
+      await reachable('TURN', options.turn, (host, port) => stunBinding(host, port), {
+        ok: 'answers STUN over UDP',
+        fix: `open UDP ${options.turn} and check turn.enabled and turn.udp_port in LiveKit's config`,
+      }),
+    );
+  }
+
+  // 6. The app answers over HTTPS (its health check: configured, storage open).
   if (options.appUrl) {
     try {
       const response = await send(new URL('/api/health', options.appUrl), {
@@ -184,7 +216,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightChe
     }
   }
 
-  // 5. Tokens carry times: a clock far off makes them not yet valid, or expired, elsewhere.
+  // 7. Tokens carry times: a clock far off makes them not yet valid, or expired, elsewhere.
   if (dates.length > 0) {
     const skews = dates.map(({ where, date }) => ({
       where,
@@ -201,6 +233,58 @@ export async function preflight(options: PreflightOptions): Promise<PreflightChe
     });
   }
   return checks;
+}
+
+/**
+ * Creates a probe room and waits for the app's answer in its metadata (see probe-room.ts), then
+ * deletes the room.
+ */
+async function webhookCheck(rooms: RoomService, timeoutMs: number): Promise<PreflightCheck> {
+  const probe = `${PROBE_ROOM_PREFIX}${randomBytes(6).toString('hex')}`;
+  const started = Date.now();
+  try {
+    await rooms.createRoom(probe, { emptyTimeoutSeconds: 30 });
+    while (Date.now() - started < timeoutMs) {
+      const [room] = await rooms.listRooms([probe]);
+      const answer = room && readProbeAnswer(room.metadata);
+      if (answer) {
+        return {
+          name: 'Webhooks',
+          ok: true,
+          detail: `the app received LiveKit's webhook for a new room${answer.lagMs === undefined ? '' : ` ${answer.lagMs} ms after LiveKit sent it`} and answered through the room service.`,
+        };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return {
+      name: 'Webhooks',
+      ok: false,
+      detail: `no app answered the webhook for a new room within ${Math.round(timeoutMs / 1000)} s: LiveKit's webhook.urls must reach the app's /api/livekit/webhook, signed with the key the app has.`,
+    };
+  } catch (error) {
+    return { name: 'Webhooks', ok: false, detail: `the probe room failed: ${reason(error)}.` };
+  } finally {
+    await rooms.deleteRoom(probe).catch(() => {});
+  }
+}
+
+async function reachable(
+  name: string,
+  address: string,
+  probe: (host: string, port: number) => Promise<number>,
+  words: { ok: string; fix: string },
+): Promise<PreflightCheck> {
+  const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(address);
+  const port = Number(match?.[2]);
+  if (!match || !(port > 0 && port < 65536)) {
+    return { name, ok: false, detail: `${address} is not host:port.` };
+  }
+  try {
+    const ms = await probe(match[1] as string, port);
+    return { name, ok: true, detail: `${address} ${words.ok} (${ms} ms).` };
+  } catch (error) {
+    return { name, ok: false, detail: `${address}: ${reason(error)}; ${words.fix}.` };
+  }
 }
 
 /** "3 days", "1 hour", "0 hours". */

@@ -5,6 +5,7 @@ import type { ShowServerContext } from '../context';
 import { json, readText, requireMethod } from '../http';
 import { HOST_IDENTITY } from '../identity';
 import { audiencePerson } from '../presence-reconciler';
+import { isProbeRoom, type ProbeAnswer } from '../probe-room';
 import { seatOf } from '../seat';
 import type { ShowEvent } from '../observer';
 import { ShowServerError } from '../server-error';
@@ -28,6 +29,10 @@ function isStaff(event: WebhookEvent): boolean {
 
 export async function applyWebhook(context: ShowServerContext, event: WebhookEvent): Promise<void> {
   const room = event.room?.name;
+  if (room && isProbeRoom(room)) {
+    if (event.event === 'room_started') await answerProbe(context, room, event);
+    return;
+  }
   // Rooms that are no show (made by hand, or by an old LiveKit that auto-creates) keep no state.
   if (!room || !(await context.isShow(room))) return;
   // A recorder or an agent in the room is neither audience nor staff: it changes nothing.
@@ -45,13 +50,23 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
 
   switch (event.event) {
     case 'room_started':
+      // LiveKit's own time of the start: whoever LiveKit lists as joined before it was in the room
+      // on a node that died (it keeps listing them until the room ends), not in this one.
+      await shows.record({
+        room,
+        kind: 'room',
+        detail: 'started',
+        at: Number.isFinite(Number(event.createdAt)) ? Number(event.createdAt) * 1000 : at,
+      });
       if ((await shows.show(room)).status === 'live') {
         // A live show's room started again: its node died and another node took the room over
         // (the dead node sends no participant_left, no room_finished). The show goes on: its
         // status and audience stay (those who come back rejoin as the same connections, those
-        // who do not are dropped by the reconciler); the host's old connections are gone.
+        // who do not are dropped by the reconciler, soon); the host's old connections are gone.
         await presence.clear(hostKey(room));
         await shows.record({ room, kind: 'status', detail: 'moved', at });
+        // Those who come back do within seconds; the count is checked soon, not in 30 s.
+        context.reconciler.soon(room);
         break;
       }
       await Promise.all([room, hostKey(room), staffKey(room)].map((key) => presence.clear(key)));
@@ -93,6 +108,7 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
           endedBy = said === 'ended' ? 'host' : 'disconnect';
           await shows.setStatus(room, 'ended', at);
           await shows.record({ room, kind: 'status', detail: 'ended', at });
+          if (endedBy === 'host') context.closer.closeLater(room);
         }
       } else if (person && identity && isStaff(event)) {
         await presence.leave(staffKey(room), person, identity);
@@ -123,6 +139,16 @@ export async function applyWebhook(context: ShowServerContext, event: WebhookEve
       ...(endedBy && { endedBy }),
     });
   }
+}
+
+/** Tells show-doctor its probe's webhook arrived (see probe-room.ts). */
+async function answerProbe(context: ShowServerContext, room: string, event: WebhookEvent) {
+  const createdAt = Number(event.createdAt) * 1000;
+  const answer: ProbeAnswer = {
+    webhook: 'received',
+    ...(createdAt > 0 && { lagMs: Math.max(0, context.now() - createdAt) }),
+  };
+  await context.roomService.updateRoomMetadata?.(room, JSON.stringify(answer));
 }
 
 export async function receiveWebhook(

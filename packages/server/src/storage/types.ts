@@ -50,7 +50,12 @@ export type ShowLogKind =
   /** A commerce event (`@show/analytics`), its JSON in `detail`. */
   | 'commerce'
   /** Hearts tapped since the last such entry (from one app instance), the number in `detail`. */
-  | 'reactions';
+  | 'reactions'
+  /**
+   * LiveKit started the show's room (`detail` 'started'), new or on another node after its node
+   * died; `at` is LiveKit's time of it, to compare with the join times LiveKit lists.
+   */
+  | 'room';
 
 export interface ShowLogEntry {
   room: string;
