@@ -69,10 +69,14 @@ export function ShowLayout({
 }: ShowLayoutProps) {
   const l = { ...defaultShowLayoutLabels, ...labels };
   const [tab, setTab] = useState<Tab>('chat');
+  // The shop and the cart are built the first time they are opened, not with the page: a joining
+  // viewer's first frame waits for nothing hidden (every product's picture decoded, laid out).
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['chat']));
   // On a phone the panel lies over the video: a few lines of chat, or most of the screen.
   const [open, setOpen] = useState(false);
   const choose = (next: Tab) => {
     setTab(next);
+    if (!opened.has(next)) setOpened(new Set([...opened, next]));
     // The products and the cart need the room.
     if (next !== 'chat') setOpen(true);
   };
@@ -153,7 +157,9 @@ export function ShowLayout({
             aria-labelledby={`${base}-shop-tab`}
             hidden={tab !== 'shop'}
           >
-            <ProductRail products={products} locale={locale} labels={l.products} />
+            {opened.has('shop') && (
+              <ProductRail products={products} locale={locale} labels={l.products} />
+            )}
           </div>
           <div
             role="tabpanel"
@@ -161,12 +167,14 @@ export function ShowLayout({
             aria-labelledby={`${base}-cart-tab`}
             hidden={tab !== 'cart'}
           >
-            <CartPanel
-              products={products}
-              labels={l.cartPanel}
-              {...(locale && { locale })}
-              {...(onCheckout && { onCheckout })}
-            />
+            {opened.has('cart') && (
+              <CartPanel
+                products={products}
+                labels={l.cartPanel}
+                {...(locale && { locale })}
+                {...(onCheckout && { onCheckout })}
+              />
+            )}
           </div>
         </div>
       </div>
