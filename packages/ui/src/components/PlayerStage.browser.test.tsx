@@ -131,3 +131,19 @@ test('Try again takes a real click in the middle of the stage', async () => {
   await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
   expect(retried).toBe(1);
 });
+
+test('the host’s picture is attached, in place but unseen, before the show reads live (adaptive stream pauses a track with no element on screen)', async () => {
+  const camera = canvasCamera();
+  const store = createShowStore({ phase: 'connecting', host: liveHost(camera) });
+  const { root } = await stageOn(store, 480);
+  const video = root.querySelector('video') as HTMLVideoElement;
+  expect(video.srcObject).not.toBeNull();
+  expect(getComputedStyle(video).visibility).toBe('hidden');
+  expect(video.getBoundingClientRect().width).toBeGreaterThan(0);
+  expect(video.getAttribute('aria-hidden')).toBe('true');
+  store.setState({ phase: 'live' });
+  await expect.poll(() => getComputedStyle(video).visibility).toBe('visible');
+  expect(root.querySelector('video')).toBe(video);
+  expect(video.hasAttribute('aria-hidden')).toBe(false);
+  camera.stop();
+});

@@ -161,11 +161,16 @@ export function PlayerStage({
     >
       <div className="show-player__backdrop" aria-hidden="true" />
       <canvas ref={still} className="show-player__still" aria-hidden="true" />
-      {showPicture && (
+      {picture && (
+        // In the page as soon as the host's picture arrives, shown once the show is live: with
+        // adaptive stream, LiveKit pauses a track that has no visible element when its stream
+        // starts, and a picture attached a moment later then waits for a new key frame.
         <ShowVideo
           ref={video}
           className="show-player__video"
           track={picture}
+          data-show-shown={showPicture ? true : undefined}
+          aria-hidden={showPicture ? undefined : true}
           aria-label={l.videoOf(host?.name ?? '')}
         />
       )}
