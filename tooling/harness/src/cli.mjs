@@ -2,6 +2,7 @@
 // The project's one entry for provisioning and running: `show-harness <command>`.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 import { ensureFfmpeg } from './ffmpeg.mjs';
 import { ensureGoTool } from './go-tool.mjs';
@@ -29,6 +30,13 @@ const USAGE = `usage: show-harness <command>
                                    lk load-test subscribers and chatting browsers; prints a table
   first-frame [--runs N]           the demo's viewer page against a bare livekit-client page: time
                                    to the host's first frame, in turns; prints medians and ratio
+  dashboard-preview [--minutes N] [--out file.png]
+                                   the Grafana dashboard (deploy/grafana) drawn from real data: a
+                                   show of N minutes (default 6) on the built demo, the host and
+                                   viewers chatting, scraped by Prometheus; the picture goes to
+                                   docs/screenshots/dashboard.png unless --out says otherwise
+  dashboard-preview --prometheus URL [--minutes N] [--scrape-interval s] [--out file.png]
+                                   the same from a running Prometheus's last N minutes (default 15)
   test                             run every check and test, then print "N passed, N failed"`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -53,6 +61,9 @@ try {
       break;
     case 'first-frame':
       await firstFrame(rest);
+      break;
+    case 'dashboard-preview':
+      await dashboardPreview(rest);
       break;
     case 'test':
       process.exitCode = await runTestSuite();
@@ -207,6 +218,37 @@ async function firstFrame(argv) {
       `  signalling per join and leave (LiveKit's websocket): ${report.signallingBytesPerJoin.sent} B sent, ${report.signallingBytesPerJoin.received} B received\n`,
     ].join('\n'),
   );
+}
+
+/** @param {string[]} argv */
+async function dashboardPreview(argv) {
+  /** @param {string} name @param {string} fallback */
+  const option = (name, fallback) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 && argv[index + 1] ? /** @type {string} */ (argv[index + 1]) : fallback;
+  };
+  const prometheusUrl = option('prometheus', '');
+  const minutes = Number(option('minutes', prometheusUrl ? '15' : '6'));
+  const scrapeIntervalSeconds = Number(option('scrape-interval', '15'));
+  const output = resolve(option('out', join(repoRoot, 'docs/screenshots/dashboard.png')));
+  if (!(minutes > 0) || !(scrapeIntervalSeconds > 0)) {
+    throw new Error('dashboard-preview: --minutes and --scrape-interval take positive numbers.');
+  }
+  if (prometheusUrl) {
+    const { previewDashboard } = await import('./dashboard-preview.mjs');
+    const end = Math.floor(Date.now() / 1000);
+    await previewDashboard({
+      prometheusUrl: prometheusUrl.replace(/\/+$/, ''),
+      output,
+      start: end - minutes * 60,
+      end,
+      scrapeIntervalSeconds,
+    });
+    return;
+  }
+  await build('@show/demo...', 'the demo and the packages it uses');
+  const { runDashboardShow } = await import('./dashboard-show.mjs');
+  await runDashboardShow({ minutes, output });
 }
 
 async function demo() {

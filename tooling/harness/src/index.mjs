@@ -10,6 +10,13 @@ export { startLiveKitServer, serverConfig } from './livekit-server.mjs';
 export { repoRoot, reportsDir, runDir, toolsDir } from './paths.mjs';
 export { DEV_API_KEY, DEV_API_SECRET, LIVEKIT_SERVER, LK_CLI } from './pins.mjs';
 export { scrape, sumMetric } from './prometheus.mjs';
+export { ensurePrometheus, startPrometheus } from './prometheus-server.mjs';
+export {
+  labelValues as prometheusLabelValues,
+  query as queryPrometheus,
+  queryRange as queryPrometheusRange,
+  waitForTargets as waitForPrometheusTargets,
+} from './prometheus-api.mjs';
 export { clearReports, countReport, readReports, reportFile } from './reports.mjs';
 export { openRoomPage, roomPageEntry, serveRoomPage } from './room-page.mjs';
 export { createNetworkNamespace, networkNamespaceUnavailable } from './netns.mjs';
