@@ -1,4 +1,4 @@
-import { run } from './run.mjs';
+import { logToStderr, run } from './run.mjs';
 import { which } from './which.mjs';
 
 /**
@@ -28,4 +28,22 @@ export async function ensureAptPackages(packages, { why, log }) {
     if (result.code !== 0)
       throw new Error(`apt-get ${args.join(' ')} failed:\n${result.text.slice(-2000)}`);
   }
+}
+
+/**
+ * The path of `command`, installing Debian's `aptPackage` first when it is not on the PATH.
+ * @param {string} command
+ * @param {string} aptPackage
+ * @param {string} why what needs it, for the install's log line
+ * @returns {Promise<string>}
+ */
+export async function ensureAptCommand(command, aptPackage, why) {
+  const found = which(command);
+  if (found) return found;
+  await ensureAptPackages([aptPackage], { why, log: logToStderr });
+  const installed = which(command);
+  if (!installed) {
+    throw new Error(`apt-get installed ${aptPackage} but ${command} is not on the PATH.`);
+  }
+  return installed;
 }

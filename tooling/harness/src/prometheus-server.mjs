@@ -2,13 +2,11 @@
 // scraping the jobs it is given, its data in a throwaway folder under .run/, tied to this process.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureAptPackages } from './apt.mjs';
+import { ensureAptCommand } from './apt.mjs';
 import { ensureDir, runDir } from './paths.mjs';
 import { freeTcpPort } from './ports.mjs';
-import { logToStderr } from './run.mjs';
 import { spawnTied, stopTied } from './tied-process.mjs';
 import { waitFor } from './wait-for.mjs';
-import { which } from './which.mjs';
 
 /**
  * @typedef {object} ScrapeJob
@@ -34,16 +32,8 @@ import { which } from './which.mjs';
  * Debian's `prometheus` (the server; promtool comes with it), installed with apt on first use.
  * @returns {Promise<string>} its path
  */
-export async function ensurePrometheus() {
-  const found = which('prometheus');
-  if (found) return found;
-  await ensureAptPackages(['prometheus'], {
-    why: 'the dashboard tests (a real Prometheus)',
-    log: logToStderr,
-  });
-  const installed = which('prometheus');
-  if (!installed) throw new Error('apt-get installed prometheus but it is not on the PATH.');
-  return installed;
+export function ensurePrometheus() {
+  return ensureAptCommand('prometheus', 'prometheus', 'the dashboard tests (a real Prometheus)');
 }
 
 /**
