@@ -25,7 +25,7 @@ const WATCH_MS = 10 * 60_000;
  * After a node's loss, viewers are back on another node in 5-11 s (the cluster test's failovers):
  * whoever is not back by then is counted out then, and counted in again if they return later.
  */
-export const SOON_MS = 15_000;
+const SOON_MS = 15_000;
 
 /** Our identities are `<person>.<connection>`; anyone else counts as a person of their own. */
 export function audiencePerson(identity: string): string {
