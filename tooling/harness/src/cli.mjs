@@ -27,7 +27,8 @@ const USAGE = `usage: show-harness <command>
                                    two built demo instances, Caddy with TLS (a local CA) in front
   crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
                                    the crowd rig: the built demo, a host live through the studio,
-                                   lk load-test subscribers and chatting browsers; prints a table
+                                   lk load-test subscribers and chatting browsers (--rate 0:
+                                   silent, a baseline); prints a table
   first-frame [--runs N]           the demo's viewer page against a bare livekit-client page: time
                                    to the host's first frame, in turns; prints medians and ratio
   dashboard-preview [--minutes N] [--out file.png]
@@ -181,9 +182,9 @@ async function crowd(argv) {
   const chatters = Number(option('chatters', '20'));
   const messagesPerSecond = Number(option('rate', '10'));
   const durationSeconds = Number(option('duration', '30'));
-  if ([...sizes, chatters, messagesPerSecond, durationSeconds].some((n) => !(n > 0))) {
+  if ([...sizes, chatters, durationSeconds].some((n) => !(n > 0)) || !(messagesPerSecond >= 0)) {
     throw new Error(
-      'crowd: --subscribers, --chatters, --rate and --duration take positive numbers.',
+      'crowd: --subscribers, --chatters and --duration take positive numbers, --rate 0 or more (0: the chatters stay silent).',
     );
   }
   await build('@show/demo...', 'the demo and the packages it uses');

@@ -91,7 +91,9 @@ export async function runCrowd(options) {
     MIN_POST_INTERVAL_MS,
     Math.round((chatters / Math.max(0.1, options.messagesPerSecond)) * 1000),
   );
-  const postsEach = Math.floor((durationSeconds * 1000) / postEveryMs);
+  // A rate of 0: the chatters join and stay silent (a baseline for what chat itself costs).
+  const postsEach =
+    options.messagesPerSecond > 0 ? Math.floor((durationSeconds * 1000) / postEveryMs) : 0;
 
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let loadTest;
@@ -192,6 +194,8 @@ export async function runCrowd(options) {
     );
     const started = Date.now();
     const progress = setInterval(() => {
+      // The time of the reading, not of the printing (pages answer slowly under load).
+      const elapsed = Math.round((Date.now() - started) / 1000);
       void (async () => {
         const counts = await Promise.all(
           pages.map((page) =>
@@ -202,12 +206,30 @@ export async function runCrowd(options) {
           .then((r) => r.json())
           .catch(() => ({}));
         log(
-          `crowd: ${Math.round((Date.now() - started) / 1000)}/${durationSeconds} s · viewers (server) ${state.viewers ?? '?'} · chat delivered to the slowest chatter ${Math.min(...counts)}`,
+          `crowd: ${elapsed}/${durationSeconds} s · viewers (server) ${state.viewers ?? '?'} · chat delivered to the slowest chatter ${Math.min(...counts)}`,
         );
       })();
     }, 5000);
-    await new Promise((resolve) => setTimeout(resolve, durationSeconds * 1000 + 3000));
+    await new Promise((resolve) => setTimeout(resolve, durationSeconds * 1000));
+    // What was said is given time to arrive: under load a message can take seconds, and one still
+    // on its way is late, not lost. Done once nothing more has arrived (or been answered) for 3 s.
+    const settling = Date.now();
+    for (let last = -1, quietSince = Date.now(); Date.now() - settling < 60_000;) {
+      const counts = await Promise.all(
+        pages.map((page) =>
+          page.evaluate(() => {
+            const { sent, delivered } = /** @type {any} */ (window).crowd.results();
+            return sent.length + delivered.length;
+          }),
+        ),
+      );
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (total !== last) [last, quietSince] = [total, Date.now()];
+      else if (Date.now() - quietSince >= 3000) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     clearInterval(progress);
+    log(`crowd: deliveries settled ${Math.round((Date.now() - settling) / 1000)} s after the chat`);
 
     const records = await Promise.all(
       pages.map(async (page, i) => ({
