@@ -572,7 +572,7 @@ describe('webhooks keep the show state', () => {
     expect(ends).toEqual(['ended disconnect', 'ended host', 'ended room_closed']);
   });
 
-  test('a show its host ended closes its room a little later; a dropout or a show live again does not', async () => {
+  test('a show its host ended closes its room a little later; a dropout, a show live again or a host back in the studio does not', async () => {
     t = await createTestServer({ closeEndedRoomsAfterMs: 100 });
     const room = { sid: 'RM_5', name: ROOM };
     const host = (sid: string, status: string) => ({
@@ -597,8 +597,15 @@ describe('webhooks keep the show state', () => {
     await live('PA_3');
     await settle();
     expect(t.deleted).toEqual([]);
-    // Ended for good: closed.
+    // Ended, and the host is back in the studio preparing the next show: it stays.
     await t.webhook({ event: 'participant_left', room, participant: host('PA_3', 'ended') });
+    await t.webhook({ event: 'participant_joined', room, participant: host('PA_4', 'ready') });
+    await settle();
+    expect(t.deleted).toEqual([]);
+    // Ended for good: closed.
+    await live('PA_5');
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_4', 'ready') });
+    await t.webhook({ event: 'participant_left', room, participant: host('PA_5', 'ended') });
     await settle();
     expect(t.deleted).toEqual([ROOM]);
   });

@@ -18,7 +18,8 @@ import { readAnalytics } from './routes/analytics';
 import { receiveEvents, reportPurchase } from './routes/commerce';
 import { readShow, showState, type ShowStateBody } from './routes/show';
 import { tokenRoute, type TokenRouteOptions } from './routes/token';
-import { receiveWebhook } from './routes/webhook';
+import { hostKey, receiveWebhook } from './routes/webhook';
+import { HOST_IDENTITY } from './identity';
 import { defaultStaffPages, signIn, signOut, type StaffPages } from './routes/staff';
 import { clientAddress } from './client-address';
 import { createRoomOpener } from './room-opener';
@@ -86,6 +87,7 @@ export interface ShowServerOptions {
   /**
    * A show its host ended closes its room this long after (default 30 s): viewers' pages show the
    * end either way, and the room's node is free (a drained node leaves once its rooms are empty).
+   * Not while a host is in the room again (preparing the next show).
    */
   closeEndedRoomsAfterMs?: number;
   /** How often viewers report and the host gets the summary; default 5000 ms. */
@@ -210,7 +212,13 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
   });
   const closer = createRoomCloser({
     roomService,
-    shows: database.shows,
+    stillOver: async (room) => {
+      const [show, hosts] = await Promise.all([
+        database.shows.show(room),
+        hot.presence.connections(hostKey(room), HOST_IDENTITY),
+      ]);
+      return show.status === 'ended' && hosts.length === 0;
+    },
     delayMs: options.closeEndedRoomsAfterMs ?? 30_000,
     onError,
   });

@@ -18,7 +18,7 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 const MAX_EVENT_AGE_MS = 10 * 60 * 1000;
 
 /** Where the host's connections are counted (room names cannot contain '#'). */
-const hostKey = (room: string) => `${room}#host`;
+export const hostKey = (room: string) => `${room}#host`;
 /** Where moderators' connections are kept: not audience, but they watch (and report) too. */
 export const staffKey = (room: string) => `${room}#staff`;
 
