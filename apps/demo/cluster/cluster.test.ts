@@ -430,3 +430,37 @@ test('a node drains between shows: it keeps its live show and leaves by itself o
   for (const probe of probes) await rooms.deleteRoom(probe);
   await cluster.restartNode(index);
 }, 240_000);
+
+test('a room whose node died is still listed; deleteRoom places it on a live node and deletes it', async () => {
+  const minter = createTokenMinter({
+    apiKey: cluster.secrets.apiKey,
+    apiSecret: cluster.secrets.apiSecret,
+  });
+  const rooms = createRoomService({ url: cluster.nodes[0]!.httpUrl, minter });
+  await rooms.createRoom('ghost-probe', { emptyTimeoutSeconds: 600 });
+  const index = await (async () => {
+    let found = -1;
+    await expect
+      .poll(async () => {
+        const counts = await Promise.all(
+          cluster.nodes.map((n) =>
+            metric(n.prometheusUrl, /^livekit_room_total(?:\{[^}]*\})? (\d+)$/gm),
+          ),
+        );
+        found = counts.findIndex((count) => count > 0);
+        return found;
+      })
+      .toBeGreaterThanOrEqual(0);
+    return found;
+  })();
+  await cluster.nodes[index]!.crash();
+  const alive = cluster.nodes.find((_, i) => i !== index)!;
+  const survivor = createRoomService({ url: alive.httpUrl, minter });
+  // LiveKit still lists it (its node's loss is not noticed by the room list).
+  expect((await survivor.listRooms(['ghost-probe'])).map((room) => room.name)).toEqual([
+    'ghost-probe',
+  ]);
+  await survivor.deleteRoom('ghost-probe');
+  expect(await survivor.listRooms(['ghost-probe'])).toEqual([]);
+  await cluster.restartNode(index);
+}, 120_000);

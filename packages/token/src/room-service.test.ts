@@ -290,6 +290,9 @@ describe('rooms', () => {
         { code: 'unavailable', msg: 'twirp error unknown: no response from servers' },
         { status: 503 },
       ),
+      // Its node died a moment ago: LiveKit places it there again, and it is still unavailable.
+      Response.json({ name: 'orphan' }),
+      Response.json({ code: 'unavailable' }, { status: 503 }),
       Response.json({ name: 'orphan' }),
       Response.json({}),
     ];
@@ -299,6 +302,8 @@ describe('rooms', () => {
     await service.deleteRoom('orphan');
     expect(sent.map((call) => [call.url.split('/').pop(), call.body])).toEqual([
       ['DeleteRoom', { room: 'gone' }],
+      ['DeleteRoom', { room: 'orphan' }],
+      ['CreateRoom', { name: 'orphan' }],
       ['DeleteRoom', { room: 'orphan' }],
       ['CreateRoom', { name: 'orphan' }],
       ['DeleteRoom', { room: 'orphan' }],

@@ -78,7 +78,8 @@ export interface RoomService {
   /**
    * Ends the room for everyone in it. A room LiveKit does not have is already gone (no error). A
    * room whose node died cannot be deleted until a live node hosts it: this asks LiveKit to place
-   * it again (CreateRoom) and deletes it then.
+   * it again (CreateRoom) and deletes it then, trying for up to 10 s (LiveKit counts a node as
+   * gone after 5 s without news from it).
    */
   deleteRoom(room: string): Promise<void>;
   /** Replaces the room's metadata (every participant receives it). */
@@ -276,10 +277,21 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
       } catch (error) {
         // LiveKit says not_found for a room it does not have: it is gone already.
         if (isTokenError(error) && error.code === 'participant_not_found') return;
-        // `unavailable`: listed, but its node is gone. Placing it again makes a live node host it.
-        if (!(isTokenError(error) && /\(unavailable\)/.test(error.message))) throw error;
-        await call('CreateRoom', { roomCreate: true }, { name: room });
-        await remove();
+        // `unavailable`: listed, but its node is gone. Placing it again makes a live node host it,
+        // once LiveKit counts the node as gone (no news from it for 5 s): tried for up to 10 s.
+        const unavailable = (e: unknown) => isTokenError(e) && /\(unavailable\)/.test(e.message);
+        if (!unavailable(error)) throw error;
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          try {
+            await call('CreateRoom', { roomCreate: true }, { name: room });
+            await remove();
+            return;
+          } catch (again) {
+            if (!unavailable(again) || Date.now() > deadline) throw again;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
       }
     },
     async updateRoomMetadata(room, metadata) {
