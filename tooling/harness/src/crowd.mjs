@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage } from './browser-bundle.mjs';
+import { coreSplit, pinTree, watchCores } from './cpu-pinning.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
 import { openPageOnDemo, SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureGoTool } from './go-tool.mjs';
@@ -28,6 +29,8 @@ const MIN_POST_INTERVAL_MS = 2100;
  * @property {number} messagesPerSecond all chatters together (each stays under the server's limit)
  * @property {number} durationSeconds how long the chat runs once everyone has joined
  * @property {number} [joinsPerSecond] how fast subscribers join (default 20)
+ * @property {boolean} [pin] the server side (livekit-server, the app) on half the cores, the rig
+ *   (Chromium, lk load-test, this process) on the other half: which side saturates shows alone
  * @property {(line: string) => void} [log]
  */
 
@@ -116,6 +119,14 @@ export async function runCrowd(options) {
         requestAnimationFrame(tick);
       }),
   });
+  const split = options.pin ? coreSplit() : undefined;
+  if (split) {
+    // This process first (its children are the servers, pinned next), then each side.
+    pinTree(process.pid, split.rig);
+    pinTree(/** @type {number} */ (livekit.pid), split.server);
+    pinTree(/** @type {number} */ (demo.pid), split.server);
+    log(`crowd: livekit-server and the app on cpu ${split.server}, the rig on cpu ${split.rig}`);
+  }
   try {
     // The chatting minority, each in a browser profile of its own (its own person cookie), on a
     // page Playwright answers on the demo's origin, so its requests carry the demo's cookies.
@@ -135,9 +146,7 @@ export async function runCrowd(options) {
     const joinSeconds = Math.ceil(subscribers / joinsPerSecond) + 3;
     const lk = await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' });
     let lkOutput = '';
-    loadTest = spawn(
-      lk,
-      [
+    const lkArgs = [
         'load-test',
         '--url',
         livekit.wsUrl,
@@ -153,9 +162,10 @@ export async function runCrowd(options) {
         String(joinsPerSecond),
         '--duration',
         `${joinSeconds + durationSeconds + 6}s`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+      ];
+    loadTest = split
+      ? spawn('taskset', ['--cpu-list', split.rig, lk, ...lkArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(lk, lkArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     loadTest.stdout?.on('data', (chunk) => (lkOutput += chunk));
     loadTest.stderr?.on('data', (chunk) => (lkOutput += chunk));
     const loadTestDone = new Promise((resolve) => loadTest?.on('close', resolve));
@@ -177,6 +187,7 @@ export async function runCrowd(options) {
         ]),
       ),
     });
+    const cores = watchCores();
     await host.evaluate(() => {
       const perf = /** @type {any} */ (window).crowdPerf;
       perf.longTasks.length = 0;
@@ -248,6 +259,7 @@ export async function runCrowd(options) {
     });
     const state = await (await fetch(`${demoUrl}/api/shows/${ROOM}`)).json();
     const processes = watch.stop();
+    const coreBusy = cores.stop();
     await Promise.all(
       pages.map((page) => page.evaluate(() => /** @type {any} */ (window).crowd.leave())),
     );
@@ -273,6 +285,7 @@ export async function runCrowd(options) {
       chat,
       studio,
       processes,
+      cores: { busyPercent: coreBusy, ...(split && { server: split.server, rig: split.rig }) },
     };
     const file = join(ensureDir(join(reportsDir, 'bench')), `crowd-${subscribers}.json`);
     writeFileSync(file, `${JSON.stringify({ ...report, lkOutput }, null, 2)}\n`);
@@ -309,6 +322,8 @@ export function crowdRow(r) {
     'app MB': r.processes.demo?.peakRssMb ?? '',
     'lk cpu %': r.processes['lk load-test']?.cpuPercent ?? '',
     'chromium cpu %': r.processes.chromium?.cpuPercent ?? '',
+    'cores busy %': Object.values(r.cores.busyPercent).join('/'),
+    pinned: 'server' in r.cores ? `server ${r.cores.server}, rig ${r.cores.rig}` : 'no',
     'left: viewers/participants': `${r.after.viewers}/${r.after.participants}`,
   };
 }

@@ -24,7 +24,8 @@ export function ReactionButton({
       <span aria-hidden="true">♥</span>
       <span className="show-visually-hidden">{label}</span>
       <span className="show-reaction__count" aria-live="off">
-        {formatCount(count, locale)}
+        {/* Nothing before the first heart (and no formatter built while the viewer joins). */}
+        {count > 0 && formatCount(count, locale)}
       </span>
     </button>
   );

@@ -1,5 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { expect, test } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { expect, test, vi } from 'vitest';
 import { ShowProvider } from '../hooks/context';
 import type { Product } from '../store/products';
 import { createShowStore } from '../store/show-store';
@@ -53,4 +55,38 @@ test('the shop is built the first time it is opened, not with the page (a joinin
   // Kept once built: going back to the chat does not throw it away.
   fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
   expect(root.querySelectorAll('img')).toHaveLength(1);
+});
+
+test('a joining viewer gets the player first: chat and overlays render just after, not in the same commit', async () => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  // The first, urgent render (as a click makes it): the stage is there, the chat is not yet.
+  flushSync(() =>
+    root.render(
+      <ShowProvider store={createShowStore({ phase: 'live' })}>
+        <ShowLayout products={[]} />
+      </ShowProvider>,
+    ),
+  );
+  expect(host.querySelector('.show-interface__stage')).not.toBeNull();
+  expect(host.querySelector('.show-chat')).toBeNull();
+  expect(host.querySelector('.show-reaction')).toBeNull();
+  // Right after, in the background.
+  await waitFor(() => expect(host.querySelector('.show-chat')).not.toBeNull());
+  expect(host.querySelector('.show-reaction')).not.toBeNull();
+  act(() => root.unmount());
+  host.remove();
+});
+
+test('nothing builds a number formatter while a viewer joins: an empty cart and no hearts show no count', () => {
+  const made = vi.spyOn(Intl, 'NumberFormat');
+  try {
+    layout();
+    expect(screen.getByRole('tab', { name: 'Cart' })).toBeTruthy();
+    expect(document.querySelector('.show-reaction__count')?.textContent).toBe('');
+    expect(made).not.toHaveBeenCalled();
+  } finally {
+    made.mockRestore();
+  }
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type CSSProperties } from 'react';
+import { useDeferredValue, useId, useState, type CSSProperties } from 'react';
 import type { ChatModerationOptions } from '../hooks/useChat';
 import type { CartApi } from '../hooks/useCart';
 import { useShow } from '../hooks/context';
@@ -74,6 +74,10 @@ export function ShowLayout({
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['chat']));
   // On a phone the panel lies over the video: a few lines of chat, or most of the screen.
   const [open, setOpen] = useState(false);
+  // The picture first: the overlays and the chat render in the background just after (React 19
+  // interrupts that render for anything urgent), so the room is joined without waiting for them.
+  // React 18 takes no initial value and renders everything at once.
+  const whole = useDeferredValue(true, false);
   const choose = (next: Tab) => {
     setTab(next);
     if (!opened.has(next)) setOpened(new Set([...opened, next]));
@@ -85,7 +89,9 @@ export function ShowLayout({
   const tabs: Array<[Tab, string]> = [
     ['chat', l.chat],
     ['shop', l.shop],
-    ['cart', `${l.cart} (${formatCount(cartCount, locale)})`],
+    // No count on an empty cart: nothing to say, and a page's first number costs its first
+    // Intl.NumberFormat (30-50 ms in a fresh Chromium tab), which would delay a viewer's join.
+    ['cart', cartCount > 0 ? `${l.cart} (${formatCount(cartCount, locale)})` : l.cart],
   ];
   return (
     <div
@@ -95,16 +101,18 @@ export function ShowLayout({
     >
       <div className="show-interface__grid">
         <PlayerStage className="show-interface__stage" labels={l.player} {...player}>
-          <div className="show-interface__overlay">
-            <ProductRail
-              className="show-interface__pins"
-              products={products}
-              pinnedOnly
-              locale={locale}
-              labels={l.products}
-            />
-            <ReactionButton label={l.heart} locale={locale} />
-          </div>
+          {whole && (
+            <div className="show-interface__overlay">
+              <ProductRail
+                className="show-interface__pins"
+                products={products}
+                pinnedOnly
+                locale={locale}
+                labels={l.products}
+              />
+              <ReactionButton label={l.heart} locale={locale} />
+            </div>
+          )}
         </PlayerStage>
         <div className="show-interface__panel">
           <div className="show-interface__tabbar">
@@ -149,7 +157,7 @@ export function ShowLayout({
             aria-labelledby={`${base}-chat-tab`}
             hidden={tab !== 'chat'}
           >
-            <ChatPanel labels={l.chatPanel} {...{ onMuteViewer, onUnmuteViewer }} />
+            {whole && <ChatPanel labels={l.chatPanel} {...{ onMuteViewer, onUnmuteViewer }} />}
           </div>
           <div
             role="tabpanel"
