@@ -147,24 +147,26 @@ export async function runCrowd(options) {
     const lk = await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' });
     let lkOutput = '';
     const lkArgs = [
-        'load-test',
-        '--url',
-        livekit.wsUrl,
-        '--api-key',
-        livekit.apiKey,
-        '--api-secret',
-        livekit.apiSecret,
-        '--room',
-        ROOM,
-        '--subscribers',
-        String(subscribers),
-        '--num-per-second',
-        String(joinsPerSecond),
-        '--duration',
-        `${joinSeconds + durationSeconds + 6}s`,
-      ];
+      'load-test',
+      '--url',
+      livekit.wsUrl,
+      '--api-key',
+      livekit.apiKey,
+      '--api-secret',
+      livekit.apiSecret,
+      '--room',
+      ROOM,
+      '--subscribers',
+      String(subscribers),
+      '--num-per-second',
+      String(joinsPerSecond),
+      '--duration',
+      `${joinSeconds + durationSeconds + 6}s`,
+    ];
     loadTest = split
-      ? spawn('taskset', ['--cpu-list', split.rig, lk, ...lkArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+      ? spawn('taskset', ['--cpu-list', split.rig, lk, ...lkArgs], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
       : spawn(lk, lkArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     loadTest.stdout?.on('data', (chunk) => (lkOutput += chunk));
     loadTest.stderr?.on('data', (chunk) => (lkOutput += chunk));
