@@ -18,6 +18,7 @@ test('60 subscribers and 10 chatters: no message lost, duplicated or reordered; 
   expect(report.chat.accepted).toBeGreaterThan(0);
   expect(report.chat).toMatchObject({ failed: 0, lost: 0, duplicated: 0, outOfOrder: 0 });
   expect(Math.abs(report.viewers.server - report.viewers.truth)).toBeLessThanOrEqual(1);
+  expect(Math.abs(report.viewers.server - report.viewers.livekit)).toBeLessThanOrEqual(1);
   // Everyone gone: the server counts nobody and LiveKit holds the host alone.
   expect(report.after).toEqual({ viewers: 0, participants: 1 });
 }, 240_000);

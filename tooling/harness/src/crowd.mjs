@@ -142,7 +142,8 @@ export async function runCrowd(options) {
       if (!joined.ok) throw new Error(`chatter ${i + 1} could not join: ${JSON.stringify(joined)}`);
       pages.push(page);
     }
-    // The silent majority: lk's subscribers, from now until past the end of the chat.
+    // The silent majority: lk's subscribers, from now until the figures are in (stopped with
+    // SIGINT, on which lk prints its table: under load, settling can take a minute).
     const joinSeconds = Math.ceil(subscribers / joinsPerSecond) + 3;
     const lk = await ensureGoTool(LK_CLI, { envVar: 'LK_BIN' });
     let lkOutput = '';
@@ -160,8 +161,6 @@ export async function runCrowd(options) {
       String(subscribers),
       '--num-per-second',
       String(joinsPerSecond),
-      '--duration',
-      `${joinSeconds + durationSeconds + 6}s`,
     ];
     loadTest = split
       ? spawn('taskset', ['--cpu-list', split.rig, lk, ...lkArgs], {
@@ -224,6 +223,14 @@ export async function runCrowd(options) {
       })();
     }, 5000);
     await new Promise((resolve) => setTimeout(resolve, durationSeconds * 1000));
+    // The chat phase ends: the machine's figures, and the viewer count against LiveKit's own
+    // (every participant but the host) while everyone is still there.
+    const processes = watch.stop();
+    const coreBusy = cores.stop();
+    const [atEnd, livekitParticipants] = await Promise.all([
+      fetch(`${demoUrl}/api/shows/${ROOM}`).then((r) => r.json()),
+      scrape(livekit.prometheusUrl).then((text) => sumMetric(text, 'livekit_participant_total')),
+    ]);
     // What was said is given time to arrive: under load a message can take seconds, and one still
     // on its way is late, not lost. Done once nothing more has arrived (or been answered) for 3 s.
     const settling = Date.now();
@@ -259,12 +266,10 @@ export async function runCrowd(options) {
         longestTaskMs: Math.round(Math.max(0, ...perf.longTasks)),
       };
     });
-    const state = await (await fetch(`${demoUrl}/api/shows/${ROOM}`)).json();
-    const processes = watch.stop();
-    const coreBusy = cores.stop();
     await Promise.all(
       pages.map((page) => page.evaluate(() => /** @type {any} */ (window).crowd.leave())),
     );
+    loadTest.kill('SIGINT');
     await loadTestDone;
     // Once everyone has left: the server counts nobody, LiveKit holds the host alone.
     const after = await settled(
@@ -282,7 +287,12 @@ export async function runCrowd(options) {
       durationSeconds,
       postEveryMs,
       load,
-      viewers: { server: state.viewers, truth: load.testers - load.errors + chatters },
+      // At the end of the chat: the app's count, LiveKit's, and who lk says connected.
+      viewers: {
+        server: atEnd.viewers,
+        livekit: livekitParticipants - 1,
+        truth: load.testers - load.errors + chatters,
+      },
       after,
       chat,
       studio,
@@ -305,7 +315,7 @@ export function crowdRow(r) {
     subscribers: r.subscribers,
     'receiving a/v': `${r.load.receivingAll}/${r.subscribers}`,
     'sub loss': r.load.packetLoss,
-    'viewers server/true': `${r.viewers.server}/${r.viewers.truth}`,
+    'viewers app/LiveKit/lk': `${r.viewers.server}/${r.viewers.livekit}/${r.viewers.truth}`,
     'chat ok/sent': `${r.chat.accepted}/${r.chat.sent}`,
     lost: r.chat.lost,
     dup: r.chat.duplicated,
