@@ -1,7 +1,14 @@
 export { createShowServer } from './show-server';
 export type { RoomHandler, ShowServer, ShowServerOptions } from './show-server';
 export { combineObservers } from './observer';
-export type { RequestEvent, ShowEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
+export type {
+  DeliveryEvent,
+  RequestEvent,
+  ShowEvent,
+  ShowObserver,
+  ShowRoute,
+  StoreEvent,
+} from './observer';
 export type { OutboxStats } from './outbox';
 export type { StaffPages } from './routes/staff';
 export type { TokenRouteOptions } from './routes/token';

@@ -50,6 +50,19 @@ export interface ShowEvent {
   endedBy?: 'host' | 'disconnect' | 'room_closed';
 }
 
+/** A packet of server events (chat, counts, pins…) handed to LiveKit for a room. */
+export interface DeliveryEvent {
+  room: string;
+  /** Events in the packet. */
+  events: number;
+  /** From the arrival of the packet's oldest event in the outbox to its send (batching). */
+  waitSeconds: number;
+  /** LiveKit's SendData call. */
+  sendSeconds: number;
+  /** False when LiveKit refused or could not be reached (the events stay in the history). */
+  ok: boolean;
+}
+
 export interface ShowObserver {
   request?(event: RequestEvent): void;
   /** A token was issued, for this role. */
@@ -64,6 +77,8 @@ export interface ShowObserver {
   viewers?(event: { room: string; viewers: number }): void;
   /** A show's status or its host's connections changed (from LiveKit's webhooks). */
   show?(event: ShowEvent): void;
+  /** A packet of events went to a room through LiveKit. */
+  delivery?(event: DeliveryEvent): void;
 }
 
 /**
@@ -72,7 +87,7 @@ export interface ShowObserver {
  */
 export function combineObservers(...observers: ShowObserver[]): ShowObserver {
   const combined: ShowObserver = {};
-  const keys = ['request', 'token', 'webhook', 'store', 'viewers', 'show'] as const;
+  const keys = ['request', 'token', 'webhook', 'store', 'viewers', 'show', 'delivery'] as const;
   for (const key of keys) {
     const callbacks = observers.map((observer) => observer[key]).filter((f) => f !== undefined);
     if (callbacks.length === 0) continue;
@@ -111,6 +126,7 @@ export function observing(observer: ShowObserver = {}): Observe {
     webhook: safely(observer.webhook),
     store: safely(observer.store),
     viewers: safely(observer.viewers),
+    delivery: safely(observer.delivery),
     show: observer.show && safely(observer.show),
   };
 }

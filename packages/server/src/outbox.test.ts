@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { createOutbox, packets } from './outbox';
+import type { OutboxPacket } from './outbox';
 import type { ServerEvent } from './wire';
 
 const chat = (n: number): ServerEvent => ({
@@ -129,5 +130,63 @@ test('while LiveKit has not taken a packet, the next events wait and go together
   release();
   await outbox.flush();
   expect(sent.map((events) => events.length)).toEqual([1, 3]);
+  await outbox.close();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+test('once LiveKit has taken a slow packet, what waited goes at once if its slot has passed', async () => {
+  vi.useFakeTimers();
+  let release: () => void = () => {};
+  const sentAt: number[] = [];
+  const outbox = createOutbox({
+    intervalMs: 1000,
+    send: () => {
+      sentAt.push(Date.now());
+      return sentAt.length === 1
+        ? new Promise<void>((resolve) => (release = resolve))
+        : Promise.resolve();
+    },
+  });
+  const start = Date.now();
+  outbox.push('a', chat(1));
+  outbox.push('a', chat(2));
+  // The slot comes at 1000 ms while LiveKit still holds the first packet; it takes it at 1200.
+  await vi.advanceTimersByTimeAsync(1200);
+  expect(sentAt).toHaveLength(1);
+  release();
+  await vi.advanceTimersByTimeAsync(1);
+  expect(sentAt.map((at) => at - start)).toEqual([0, 1200]);
+  await outbox.close();
+});
+
+test('each packet reports how long its oldest event waited and how long LiveKit took', async () => {
+  vi.useFakeTimers();
+  const reported: OutboxPacket[] = [];
+  let calls = 0;
+  const outbox = createOutbox({
+    intervalMs: 100,
+    async send() {
+      calls++;
+      vi.setSystemTime(Date.now() + 7); // SendData takes 7 ms
+      if (calls === 3) throw new Error('LiveKit down');
+    },
+    onPacket: (packet) => reported.push(packet),
+  });
+  outbox.push('a', chat(1)); // goes at once
+  await vi.advanceTimersByTimeAsync(30);
+  outbox.push('a', chat(2)); // waits for the slot at 100 ms (from 37)
+  await vi.advanceTimersByTimeAsync(30);
+  outbox.push('a', chat(3));
+  await vi.advanceTimersByTimeAsync(100);
+  outbox.push('a', chat(4)); // the slot has passed: at once, and LiveKit refuses it
+  await outbox.flush();
+  expect(reported).toEqual([
+    { room: 'a', events: 1, waitedMs: 0, sendMs: 7, ok: true },
+    { room: 'a', events: 2, waitedMs: 63, sendMs: 7, ok: true },
+    { room: 'a', events: 1, waitedMs: 0, sendMs: 7, ok: false },
+  ]);
   await outbox.close();
 });

@@ -12,7 +12,20 @@ export interface OutboxOptions {
   maxPacketBytes?: number;
   /** A packet that could not be sent (LiveKit down): the events stay in the durable log. */
   onError?(error: unknown): void;
+  /** Each packet handed to LiveKit (or refused): for monitoring where a message's time goes. */
+  onPacket?(packet: OutboxPacket): void;
   now?(): number;
+}
+
+/** One packet's journey out of the outbox. */
+export interface OutboxPacket {
+  room: string;
+  events: number;
+  /** From the arrival of the packet's oldest event to the packet's send. */
+  waitedMs: number;
+  /** LiveKit's SendData call for this packet. */
+  sendMs: number;
+  ok: boolean;
 }
 
 export interface OutboxStats {
@@ -32,6 +45,8 @@ export interface Outbox {
 
 interface RoomQueue {
   events: ServerEvent[];
+  /** When the oldest event still queued arrived. */
+  oldestAt: number;
   lastSentAt: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The packets of the last flush, still being handed to LiveKit: one flush in flight at a time. */
@@ -79,7 +94,7 @@ export function packets(events: ServerEvent[], maxBytes: number): ServerEvent[][
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { send, intervalMs = 200, maxPacketBytes = 14_000, onError } = options;
+  const { send, intervalMs = 200, maxPacketBytes = 14_000, onError, onPacket } = options;
   const now = options.now ?? Date.now;
   const rooms = new Map<string, RoomQueue>();
   const totals: OutboxStats = { packets: 0, events: 0, dropped: 0 };
@@ -96,9 +111,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (queue.timer !== undefined) clearTimeout(queue.timer);
     queue.timer = undefined;
     if (queue.events.length === 0) return;
-    // LiveKit has not taken the last packets yet: these wait and go together with what follows.
-    if (queue.sending) return schedule(room, queue, intervalMs);
+    // LiveKit has not taken the last packets yet: these wait and go together with what follows,
+    // as soon as it has (and the room's slot has come).
+    if (queue.sending) return;
     const batches = packets(queue.events, maxPacketBytes);
+    const oldestAt = queue.oldestAt;
     queue.events = [];
     queue.lastSentAt = now();
     for (const batch of batches) {
@@ -107,14 +124,32 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     queue.sending = (async () => {
       for (const batch of batches) {
+        const sendingAt = now();
+        let ok = true;
         try {
           await send(room, encodePacket(batch));
         } catch (error) {
+          ok = false;
           onError?.(error);
+        }
+        const sentAt = now();
+        try {
+          onPacket?.({
+            room,
+            events: batch.length,
+            waitedMs: sendingAt - oldestAt,
+            sendMs: sentAt - sendingAt,
+            ok,
+          });
+        } catch {
+          // Monitoring never stops a delivery.
         }
       }
     })().finally(() => {
       queue.sending = undefined;
+      if (queue.events.length > 0 && !closed) {
+        schedule(room, queue, queue.lastSentAt + intervalMs - now());
+      }
     });
   }
 
@@ -139,9 +174,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
       let queue = rooms.get(room);
       if (!queue) {
         forgetIdleRooms();
-        queue = { events: [], lastSentAt: -Infinity, timer: undefined, sending: undefined };
+        queue = {
+          events: [],
+          oldestAt: 0,
+          lastSentAt: -Infinity,
+          timer: undefined,
+          sending: undefined,
+        };
         rooms.set(room, queue);
       }
+      if (queue.events.length === 0) queue.oldestAt = now();
       enqueue(queue.events, event);
       if (queue.events.length > MAX_QUEUED_EVENTS) {
         totals.dropped += queue.events.length - MAX_QUEUED_EVENTS;

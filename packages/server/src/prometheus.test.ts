@@ -126,6 +126,8 @@ test('Prometheus metrics: counted as the show goes, served only with the bearer 
         headers: authorization ? { Authorization: authorization } : {},
       }),
     );
+  // What was queued goes out: the chat line at once, the count in the next slot.
+  await t.server.close();
   expect((await scrape()).status).toBe(404);
   expect((await scrape('Bearer scrape-mf')).status).toBe(404);
   const response = await scrape('Bearer scrape-me');
@@ -143,6 +145,11 @@ test('Prometheus metrics: counted as the show goes, served only with the bearer 
   expect(text).toMatch(
     /show_store_operation_duration_seconds_count\{store="database",operation="chat\.append"\} 1/,
   );
+  const packets = Number(/show_delivery_packets_total\{outcome="sent"\} (\d+)/.exec(text)?.[1]);
+  expect(packets).toBe(t.server.stats().packets);
+  expect(packets).toBeGreaterThanOrEqual(2);
+  expect(text).toContain(`show_delivery_send_seconds_count ${packets}`);
+  expect(text).toContain(`show_delivery_wait_seconds_count ${packets}`);
   // Nothing a client sent becomes a label: no chat text, no identities.
   expect(text).not.toContain('hello');
   expect(text).not.toContain(body.identity);

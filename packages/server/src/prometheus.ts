@@ -3,7 +3,14 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ShowObserver } from './observer';
 
-export type { RequestEvent, ShowEvent, ShowObserver, ShowRoute, StoreEvent } from './observer';
+export type {
+  DeliveryEvent,
+  RequestEvent,
+  ShowEvent,
+  ShowObserver,
+  ShowRoute,
+  StoreEvent,
+} from './observer';
 
 export interface PrometheusObserverOptions {
   /** Where the metrics live; default a new registry of their own. */
@@ -26,6 +33,8 @@ export interface PrometheusObserver {
 }
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** The outbox's batching slot is 200 ms by default: finer around it. */
+const WAIT_SECONDS = [0.005, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 1, 2.5, 5];
 const LAG_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120];
 
 /**
@@ -33,7 +42,9 @@ const LAG_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120];
  * route, method and status (refusals by `code`), `tokens_issued_total` by role,
  * `chat_messages_total` by outcome and code, `webhooks_total` and `webhook_lag_seconds` by event,
  * `store_operation_duration_seconds` and `store_errors_total` by store and operation, and per show
- * `viewers`, `live` (1 while the show's status is live) and `host_connections`.
+ * `viewers`, `live` (1 while the show's status is live) and `host_connections`; and for what the
+ * server sends into rooms, `delivery_wait_seconds` (batching), `delivery_send_seconds` (LiveKit's
+ * SendData) and `delivery_packets_total` by outcome.
  */
 export function createPrometheusObserver(
   options: PrometheusObserverOptions = {},
@@ -112,6 +123,25 @@ export function createPrometheusObserver(
     registers,
   });
 
+  const deliveryWait = new Histogram({
+    name: 'show_delivery_wait_seconds',
+    help: "From the arrival of a packet's oldest event (a chat line, a count) to the packet's send.",
+    buckets: WAIT_SECONDS,
+    registers,
+  });
+  const deliverySend = new Histogram({
+    name: 'show_delivery_send_seconds',
+    help: "LiveKit's SendData call, per packet of events sent into a room.",
+    buckets: SECONDS,
+    registers,
+  });
+  const deliveryPackets = new Counter({
+    name: 'show_delivery_packets_total',
+    help: 'Packets of events sent into rooms, by outcome (sent, failed).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+
   const observe: ShowObserver = {
     request({ route, method, status, code, seconds }) {
       requests.inc({ route, method, status: String(status), code: code ?? '' });
@@ -133,6 +163,11 @@ export function createPrometheusObserver(
     show({ room, status, hostConnections }) {
       live.set({ room }, status === 'live' ? 1 : 0);
       hosts.set({ room }, hostConnections);
+    },
+    delivery({ waitSeconds, sendSeconds, ok }) {
+      deliveryWait.observe(waitSeconds);
+      deliverySend.observe(sendSeconds);
+      deliveryPackets.inc({ outcome: ok ? 'sent' : 'failed' });
     },
   };
 

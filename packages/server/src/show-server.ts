@@ -172,6 +172,14 @@ export function createShowServer(options: ShowServerOptions): ShowServer {
     send: (room, data) => roomService.sendData(room, data, { topic: SERVER_TOPIC }),
     intervalMs: options.batchIntervalMs ?? 200,
     ...(onError && { onError }),
+    onPacket: ({ room, events, waitedMs, sendMs, ok }) =>
+      observe.delivery({
+        room,
+        events,
+        waitSeconds: waitedMs / 1000,
+        sendSeconds: sendMs / 1000,
+        ok,
+      }),
   });
   // Every audience change goes out as a `viewers` event (webhooks and the reconciler alike).
   const outbox: Outbox = {

@@ -101,7 +101,7 @@ export async function runCrowd(options) {
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let loadTest;
   // The host's studio is watched for long tasks and frame rate.
-  const { livekit, demo, demoUrl, browser, host, close } = await startDemoShow({
+  const { livekit, demo, demoUrl, browser, host, demoMetrics, close } = await startDemoShow({
     name: 'crowd',
     maxParticipants: subscribers + chatters + 20,
     log,
@@ -281,6 +281,15 @@ export async function runCrowd(options) {
     );
     const load = parseLoadTest(lkOutput);
     const chat = chatFigures(records);
+    // The app's own account of its sends into the room (all of them: chat, counts, reactions).
+    const appMetrics = await demoMetrics();
+    const packets = sumMetric(appMetrics, 'show_delivery_send_seconds_count');
+    const delivery = {
+      packets,
+      failed: sumMetric(appMetrics, 'show_delivery_packets_total', { outcome: 'failed' }),
+      waitMeanMs: mean(sumMetric(appMetrics, 'show_delivery_wait_seconds_sum'), packets),
+      sendMeanMs: mean(sumMetric(appMetrics, 'show_delivery_send_seconds_sum'), packets),
+    };
     const report = {
       subscribers,
       chatters,
@@ -295,6 +304,7 @@ export async function runCrowd(options) {
       },
       after,
       chat,
+      delivery,
       studio,
       processes,
       cores: { busyPercent: coreBusy, ...(split && { server: split.server, rig: split.rig }) },
@@ -307,6 +317,15 @@ export async function runCrowd(options) {
     loadTest?.kill('SIGINT');
     await close();
   }
+}
+
+/**
+ * Seconds summed over `count` → mean milliseconds, one decimal.
+ * @param {number} sumSeconds
+ * @param {number} count
+ */
+function mean(sumSeconds, count) {
+  return count > 0 ? Math.round((sumSeconds / count) * 10_000) / 10 : 0;
 }
 
 /** One table row per run, for the benchmark's output. @param {Awaited<ReturnType<typeof runCrowd>>} r */
@@ -326,6 +345,7 @@ export function crowdRow(r) {
     'handler p50/p95': `${r.chat.serverMs.p50}/${r.chat.serverMs.p95}`,
     'store p50': r.chat.storeMs.p50,
     'deliver p50/p95': `${r.chat.deliverMs.p50}/${r.chat.deliverMs.p95}`,
+    'app wait/send': `${r.delivery.waitMeanMs}/${r.delivery.sendMeanMs}`,
     'studio fps': r.studio.framesPerSecond,
     'long tasks': r.studio.longTasks,
     'SFU cpu %': r.processes['livekit-server']?.cpuPercent ?? '',

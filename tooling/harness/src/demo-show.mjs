@@ -42,6 +42,8 @@ export async function startDemoShow({ name, maxParticipants, beforeStudio, log }
   const demoPort = await freeTcpPort();
   const demoUrl = `http://127.0.0.1:${demoPort}`;
   const passcode = randomBytes(12).toString('base64url');
+  // The demo's /api/metrics answers with this bearer token (what the app did, for the reports).
+  const metricsToken = randomBytes(18).toString('base64url');
   const livekit = await startLiveKitServer({
     name,
     apiKey: `API${randomBytes(6).toString('hex')}`,
@@ -61,6 +63,7 @@ export async function startDemoShow({ name, maxParticipants, beforeStudio, log }
       SHOW_HOST_PASSCODE: passcode,
       SHOW_SESSION_SECRET: randomBytes(32).toString('base64url'),
       SHOW_MAX_PARTICIPANTS: String(maxParticipants),
+      SHOW_METRICS_TOKEN: metricsToken,
       DATABASE_URL: `sqlite:${join(tmpdir(), `show-${name}-${randomBytes(6).toString('hex')}.sqlite`)}`,
     },
   });
@@ -88,7 +91,15 @@ export async function startDemoShow({ name, maxParticipants, beforeStudio, log }
     await host.getByRole('button', { name: 'Go Live' }).click({ timeout: 30_000 });
     await host.locator('.show-control-panel[data-show-phase="live"]').waitFor({ timeout: 30_000 });
     log(`${name}: the host is live`);
-    return { livekit, demo, demoUrl, browser, host, close };
+    /** The demo's Prometheus metrics, as text. */
+    const demoMetrics = () =>
+      fetch(`${demoUrl}/api/metrics`, {
+        headers: { Authorization: `Bearer ${metricsToken}` },
+      }).then((response) => {
+        if (!response.ok) throw new Error(`the demo's /api/metrics answered ${response.status}`);
+        return response.text();
+      });
+    return { livekit, demo, demoUrl, browser, host, demoMetrics, close };
   } catch (error) {
     await close();
     throw error;
