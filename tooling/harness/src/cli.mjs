@@ -25,11 +25,13 @@ const USAGE = `usage: show-harness <command>
   demo                             build the packages and run the demo app with a local server
   demo --cluster                   the production topology: Redis, PostgreSQL, three LiveKit nodes,
                                    two built demo instances, Caddy with TLS (a local CA) in front
-  crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s] [--pin]
-                                   the crowd rig: the built demo, a host live through the studio,
+  crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
+        [--pin | --server-first]   the crowd rig: the built demo, a host live through the studio,
                                    lk load-test subscribers and chatting browsers (--rate 0:
                                    silent, a baseline); prints a table. --pin: livekit-server
-                                   and the app on half the cores, the rig on the other half
+                                   and the app on half the cores, the rig on the other half.
+                                   --server-first: they get ten times the rig's CPU weight (a
+                                   cgroup; root), as on machines of their own
   first-frame [--runs N]           the demo's viewer page against a bare livekit-client page: time
                                    to the host's first frame, in turns; prints medians and ratio
   dashboard-preview [--minutes N] [--out file.png]
@@ -184,6 +186,8 @@ async function crowd(argv) {
   const messagesPerSecond = Number(option('rate', '10'));
   const durationSeconds = Number(option('duration', '30'));
   const pin = argv.includes('--pin');
+  const serverFirst = argv.includes('--server-first');
+  if (pin && serverFirst) throw new Error('crowd: --pin or --server-first, not both.');
   if ([...sizes, chatters, durationSeconds].some((n) => !(n > 0)) || !(messagesPerSecond >= 0)) {
     throw new Error(
       'crowd: --subscribers, --chatters and --duration take positive numbers, --rate 0 or more (0: the chatters stay silent).',
@@ -197,7 +201,16 @@ async function crowd(argv) {
       `crowd: ${subscribers} subscribers, ${chatters} chatters at ${messagesPerSecond} msgs/s for ${durationSeconds} s`,
     );
     rows.push(
-      crowdRow(await runCrowd({ subscribers, chatters, messagesPerSecond, durationSeconds, pin })),
+      crowdRow(
+        await runCrowd({
+          subscribers,
+          chatters,
+          messagesPerSecond,
+          durationSeconds,
+          pin,
+          serverFirst,
+        }),
+      ),
     );
     console.log(`\n${table(rows)}\n`);
   }

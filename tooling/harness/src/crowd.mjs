@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage } from './browser-bundle.mjs';
 import { coreSplit, pinTree, watchCores } from './cpu-pinning.mjs';
+import { serverFirst } from './cpu-priority.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
 import { openPageOnDemo, SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureGoTool } from './go-tool.mjs';
@@ -31,6 +32,8 @@ const MIN_POST_INTERVAL_MS = 2100;
  * @property {number} [joinsPerSecond] how fast subscribers join (default 20)
  * @property {boolean} [pin] the server side (livekit-server, the app) on half the cores, the rig
  *   (Chromium, lk load-test, this process) on the other half: which side saturates shows alone
+ * @property {boolean} [serverFirst] livekit-server and the app get ten times the rig's CPU weight
+ *   (a cgroup): they run as on machines of their own while the rig takes what they leave
  * @property {(line: string) => void} [log]
  */
 
@@ -89,6 +92,8 @@ async function settled(read, done) {
 export async function runCrowd(options) {
   const log = options.log ?? logToStderr;
   const { subscribers, chatters, durationSeconds } = options;
+  if (options.pin && options.serverFirst)
+    throw new Error('crowd: --pin or --server-first, not both.');
   const joinsPerSecond = options.joinsPerSecond ?? 20;
   const postEveryMs = Math.max(
     MIN_POST_INTERVAL_MS,
@@ -120,6 +125,20 @@ export async function runCrowd(options) {
       }),
   });
   const split = options.pin ? coreSplit() : undefined;
+  /** @type {ReturnType<typeof serverFirst> | undefined} */
+  let priority;
+  try {
+    if (options.serverFirst) {
+      priority = serverFirst([
+        /** @type {number} */ (livekit.pid),
+        /** @type {number} */ (demo.pid),
+      ]);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  if (priority) log(`crowd: livekit-server and the app first on the CPU (${priority.group})`);
   if (split) {
     // This process first (its children are the servers, pinned next), then each side.
     pinTree(process.pid, split.rig);
@@ -307,7 +326,11 @@ export async function runCrowd(options) {
       delivery,
       studio,
       processes,
-      cores: { busyPercent: coreBusy, ...(split && { server: split.server, rig: split.rig }) },
+      cores: {
+        busyPercent: coreBusy,
+        mode: split ? 'pinned' : priority ? 'server first' : 'shared',
+        ...(split && { server: split.server, rig: split.rig }),
+      },
     };
     const file = join(ensureDir(join(reportsDir, 'bench')), `crowd-${subscribers}.json`);
     writeFileSync(file, `${JSON.stringify({ ...report, lkOutput }, null, 2)}\n`);
@@ -316,6 +339,7 @@ export async function runCrowd(options) {
   } finally {
     loadTest?.kill('SIGINT');
     await close();
+    priority?.release();
   }
 }
 
@@ -355,7 +379,8 @@ export function crowdRow(r) {
     'lk cpu %': r.processes['lk load-test']?.cpuPercent ?? '',
     'chromium cpu %': r.processes.chromium?.cpuPercent ?? '',
     'cores busy %': Object.values(r.cores.busyPercent).join('/'),
-    pinned: 'server' in r.cores ? `server ${r.cores.server}, rig ${r.cores.rig}` : 'no',
+    cpu:
+      'server' in r.cores ? `pinned: server ${r.cores.server}, rig ${r.cores.rig}` : r.cores.mode,
     'left: viewers/participants': `${r.after.viewers}/${r.after.participants}`,
   };
 }
