@@ -17,6 +17,9 @@ test('60 subscribers and 10 chatters: no message lost, duplicated or reordered; 
   expect(report.load.receivingAll).toBe(60);
   expect(report.chat.accepted).toBeGreaterThan(0);
   expect(report.chat).toMatchObject({ failed: 0, lost: 0, duplicated: 0, outOfOrder: 0 });
+  // The app's own account (its /api/metrics): it sent into the room, and LiveKit took every packet.
+  expect(report.delivery.packets).toBeGreaterThan(0);
+  expect(report.delivery.failed).toBe(0);
   expect(Math.abs(report.viewers.server - report.viewers.truth)).toBeLessThanOrEqual(1);
   expect(Math.abs(report.viewers.server - report.viewers.livekit)).toBeLessThanOrEqual(1);
   // Everyone gone: the server counts nobody and LiveKit holds the host alone.
