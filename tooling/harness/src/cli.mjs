@@ -26,9 +26,12 @@ const USAGE = `usage: show-harness <command>
   demo --cluster                   the production topology: Redis, PostgreSQL, three LiveKit nodes,
                                    two built demo instances, Caddy with TLS (a local CA) in front
   crowd [--subscribers N,N…] [--chatters N] [--rate msgs/s] [--duration s]
-        [--pin | --server-first]   the crowd rig: the built demo, a host live through the studio,
-                                   lk load-test subscribers and chatting browsers (--rate 0:
-                                   silent, a baseline); prints a table. --pin: livekit-server
+        [--chatters-in node|browser] [--pin | --server-first]
+                                   the crowd rig: the built demo, a host live through the studio,
+                                   lk load-test subscribers and chatting participants (--rate 0:
+                                   silent, a baseline; --chatters-in: @livekit/rtc-node rooms in
+                                   the rig's process, the default, or livekit-client pages in
+                                   Chromium); prints a table. --pin: livekit-server
                                    and the app on half the cores, the rig on the other half.
                                    --server-first: they get ten times the rig's CPU weight (a
                                    cgroup; root), as on machines of their own
@@ -188,6 +191,10 @@ async function crowd(argv) {
   const pin = argv.includes('--pin');
   const serverFirst = argv.includes('--server-first');
   if (pin && serverFirst) throw new Error('crowd: --pin or --server-first, not both.');
+  const chatterKind = option('chatters-in', 'node');
+  if (chatterKind !== 'node' && chatterKind !== 'browser') {
+    throw new Error(`crowd: --chatters-in takes node or browser, not ${chatterKind}.`);
+  }
   if ([...sizes, chatters, durationSeconds].some((n) => !(n > 0)) || !(messagesPerSecond >= 0)) {
     throw new Error(
       'crowd: --subscribers, --chatters and --duration take positive numbers, --rate 0 or more (0: the chatters stay silent).',
@@ -198,7 +205,7 @@ async function crowd(argv) {
   const rows = [];
   for (const subscribers of sizes) {
     logToStderr(
-      `crowd: ${subscribers} subscribers, ${chatters} chatters at ${messagesPerSecond} msgs/s for ${durationSeconds} s`,
+      `crowd: ${subscribers} subscribers, ${chatters} chatters (${chatterKind}) at ${messagesPerSecond} msgs/s for ${durationSeconds} s`,
     );
     rows.push(
       crowdRow(
@@ -207,6 +214,7 @@ async function crowd(argv) {
           chatters,
           messagesPerSecond,
           durationSeconds,
+          chatterKind,
           pin,
           serverFirst,
         }),

@@ -1,16 +1,16 @@
 // The crowd rig: the built demo with a real host going live through the studio page, `lk
-// load-test` subscribers as the silent majority, and a chatting minority of livekit-client rooms
-// in headless Chromium (data only: no video to decode) that join through the demo's own token
-// endpoint, chat through its server and record what they receive.
+// load-test` subscribers as the silent majority, and a chatting minority of real LiveKit
+// participants (data only: no video to decode; @livekit/rtc-node in this process, or
+// livekit-client in headless Chromium) that join through the demo's own token endpoint, chat
+// through its server and record what they receive.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundlePage } from './browser-bundle.mjs';
 import { coreSplit, pinTree, watchCores } from './cpu-pinning.mjs';
 import { serverFirst } from './cpu-priority.mjs';
+import { joinChatters } from './crowd-chatters.mjs';
 import { chatFigures, table } from './crowd-report.mjs';
-import { openPageOnDemo, SHOW_ROOM, startDemoShow } from './demo-show.mjs';
+import { SHOW_ROOM, startDemoShow } from './demo-show.mjs';
 import { ensureGoTool } from './go-tool.mjs';
 import { ensureDir, reportsDir } from './paths.mjs';
 import { LK_CLI } from './pins.mjs';
@@ -19,14 +19,15 @@ import { scrape, sumMetric } from './prometheus.mjs';
 import { logToStderr } from './run.mjs';
 
 const ROOM = SHOW_ROOM;
-const chatterEntry = fileURLToPath(new URL('../fixtures/chatter-page.ts', import.meta.url));
 /** The server accepts 5 messages per person per 10 s: a chatter never posts faster than this. */
 const MIN_POST_INTERVAL_MS = 2100;
 
 /**
  * @typedef {object} CrowdOptions
  * @property {number} subscribers `lk load-test` subscribers (audio and video)
- * @property {number} chatters livekit-client rooms that chat (each its own browser profile)
+ * @property {number} chatters participants that chat, each its own person to the app
+ * @property {import('./crowd-chatters.mjs').ChatterKind} [chatterKind] 'node' (default): rooms
+ *   of LiveKit's Node SDK in this process; 'browser': livekit-client pages in Chromium
  * @property {number} messagesPerSecond all chatters together (each stays under the server's limit)
  * @property {number} durationSeconds how long the chat runs once everyone has joined
  * @property {number} [joinsPerSecond] how fast subscribers join (default 20)
@@ -95,6 +96,7 @@ export async function runCrowd(options) {
   if (options.pin && options.serverFirst)
     throw new Error('crowd: --pin or --server-first, not both.');
   const joinsPerSecond = options.joinsPerSecond ?? 20;
+  const chatterKind = options.chatterKind ?? 'node';
   const postEveryMs = Math.max(
     MIN_POST_INTERVAL_MS,
     Math.round((chatters / Math.max(0.1, options.messagesPerSecond)) * 1000),
@@ -147,20 +149,14 @@ export async function runCrowd(options) {
     log(`crowd: livekit-server and the app on cpu ${split.server}, the rig on cpu ${split.rig}`);
   }
   try {
-    // The chatting minority, each in a browser profile of its own (its own person cookie), on a
-    // page Playwright answers on the demo's origin, so its requests carry the demo's cookies.
-    const bundle = await bundlePage(chatterEntry, 'Crowd chatter');
-    /** @type {import('playwright-core').Page[]} */
-    const pages = [];
-    for (let i = 0; i < chatters; i++) {
-      const page = await openPageOnDemo(browser, demoUrl, bundle, '__crowd', 'crowd');
-      const joined = await page.evaluate(
-        ([url, room, name]) => /** @type {any} */ (window).crowd.join(url, room, name),
-        /** @type {const} */ ([livekit.wsUrl, ROOM, `Chatter ${i + 1}`]),
-      );
-      if (!joined.ok) throw new Error(`chatter ${i + 1} could not join: ${JSON.stringify(joined)}`);
-      pages.push(page);
-    }
+    // The chatting minority, each its own person to the app.
+    const people = await joinChatters(chatters, {
+      kind: chatterKind,
+      demoUrl,
+      wsUrl: livekit.wsUrl,
+      room: ROOM,
+      browser,
+    });
     // The silent majority: lk's subscribers, from now until the figures are in (stopped with
     // SIGINT, on which lk prints its table: under load, settling can take a minute).
     const joinSeconds = Math.ceil(subscribers / joinsPerSecond) + 3;
@@ -190,16 +186,18 @@ export async function runCrowd(options) {
     loadTest.stderr?.on('data', (chunk) => (lkOutput += chunk));
     const loadTestDone = new Promise((resolve) => loadTest?.on('close', resolve));
     log(
-      `crowd: ${chatters} chatters joined; waiting ${joinSeconds} s for ${subscribers} subscribers`,
+      `crowd: ${chatters} chatters (${chatterKind}) joined; waiting ${joinSeconds} s for ${subscribers} subscribers`,
     );
     await new Promise((resolve) => setTimeout(resolve, joinSeconds * 1000));
 
     // The measured part: chat (and a reaction now and then) while everyone watches.
-    // The load generator and the browser share the two cores: watched too, to tell who saturates.
+    // The load generator, the browser and this process (Node chatters) share the two cores:
+    // watched too, to tell who saturates.
     const watch = watchProcesses({
       'livekit-server': /** @type {number} */ (livekit.pid),
       demo: /** @type {number} */ (demo.pid),
       'lk load-test': /** @type {number} */ (loadTest.pid),
+      rig: { alone: process.pid },
       ...Object.fromEntries(
         childrenMatching(process.pid, /chrom/i).map((pid, i) => [
           i ? `chromium ${i}` : 'chromium',
@@ -215,13 +213,7 @@ export async function runCrowd(options) {
       perf.since = performance.now();
     });
     await Promise.all(
-      pages.map((page, i) =>
-        page.evaluate(
-          ([room, label, every, count]) =>
-            /** @type {any} */ (window).crowd.startChatting(room, label, every, count),
-          /** @type {const} */ ([ROOM, `c${i + 1}`, postEveryMs, postsEach]),
-        ),
-      ),
+      people.map((chatter, i) => chatter.startChatting(ROOM, `c${i + 1}`, postEveryMs, postsEach)),
     );
     const started = Date.now();
     const progress = setInterval(() => {
@@ -229,9 +221,7 @@ export async function runCrowd(options) {
       const elapsed = Math.round((Date.now() - started) / 1000);
       void (async () => {
         const counts = await Promise.all(
-          pages.map((page) =>
-            page.evaluate(() => /** @type {any} */ (window).crowd.results().delivered.length),
-          ),
+          people.map(async (chatter) => (await chatter.results()).delivered.length),
         ).catch(() => []);
         const state = await fetch(`${demoUrl}/api/shows/${ROOM}`)
           .then((r) => r.json())
@@ -255,12 +245,10 @@ export async function runCrowd(options) {
     const settling = Date.now();
     for (let last = -1, quietSince = Date.now(); Date.now() - settling < 60_000;) {
       const counts = await Promise.all(
-        pages.map((page) =>
-          page.evaluate(() => {
-            const { sent, delivered } = /** @type {any} */ (window).crowd.results();
-            return sent.length + delivered.length;
-          }),
-        ),
+        people.map(async (chatter) => {
+          const { sent, delivered } = await chatter.results();
+          return sent.length + delivered.length;
+        }),
       );
       const total = counts.reduce((a, b) => a + b, 0);
       if (total !== last) [last, quietSince] = [total, Date.now()];
@@ -271,10 +259,7 @@ export async function runCrowd(options) {
     log(`crowd: deliveries settled ${Math.round((Date.now() - settling) / 1000)} s after the chat`);
 
     const records = await Promise.all(
-      pages.map(async (page, i) => ({
-        label: `c${i + 1}`,
-        ...(await page.evaluate(() => /** @type {any} */ (window).crowd.results())),
-      })),
+      people.map(async (chatter, i) => ({ label: `c${i + 1}`, ...(await chatter.results()) })),
     );
     const studio = await host.evaluate(() => {
       const perf = /** @type {any} */ (window).crowdPerf;
@@ -285,9 +270,7 @@ export async function runCrowd(options) {
         longestTaskMs: Math.round(Math.max(0, ...perf.longTasks)),
       };
     });
-    await Promise.all(
-      pages.map((page) => page.evaluate(() => /** @type {any} */ (window).crowd.leave())),
-    );
+    await Promise.all(people.map((chatter) => chatter.leave()));
     loadTest.kill('SIGINT');
     await loadTestDone;
     // Once everyone has left: the server counts nobody, LiveKit holds the host alone.
@@ -312,6 +295,7 @@ export async function runCrowd(options) {
     const report = {
       subscribers,
       chatters,
+      chatterKind,
       durationSeconds,
       postEveryMs,
       load,
@@ -378,6 +362,8 @@ export function crowdRow(r) {
     'app MB': r.processes.demo?.peakRssMb ?? '',
     'lk cpu %': r.processes['lk load-test']?.cpuPercent ?? '',
     'chromium cpu %': r.processes.chromium?.cpuPercent ?? '',
+    'rig cpu %': r.processes.rig?.cpuPercent ?? '',
+    chatters: `${r.chatters} ${r.chatterKind}`,
     'cores busy %': Object.values(r.cores.busyPercent).join('/'),
     cpu:
       'server' in r.cores ? `pinned: server ${r.cores.server}, rig ${r.cores.rig}` : r.cores.mode,

@@ -68,7 +68,8 @@ export function childrenMatching(parent, pattern) {
 
 /**
  * Watches each named process tree until `stop()`, which returns its figures.
- * @param {Record<string, number>} roots name → pid
+ * @param {Record<string, number | { alone: number }>} roots name → pid (with its children), or
+ *   `{ alone: pid }` for that process without them (this process, which started the servers)
  * @returns {{ stop(): Record<string, ProcessFigures> }}
  */
 export function watchProcesses(roots) {
@@ -80,7 +81,7 @@ export function watchProcesses(roots) {
     for (const [name, root] of Object.entries(roots)) {
       const entry = (state[name] ??= { first: 0, last: 0, peakRss: 0, seen: new Map() });
       let rss = 0;
-      for (const pid of processTree(root)) {
+      for (const pid of typeof root === 'number' ? processTree(root) : [root.alone]) {
         const info = stat(pid);
         if (!info) continue;
         // Ticks per pid, so a process that exits keeps what it used.

@@ -13,7 +13,7 @@ import {
   type AlertRule,
   type CollectedSample,
 } from '@show/metrics';
-import type { Room } from 'livekit-client';
+import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { VIEWER_REPORT_TOPIC } from '../store/protocol';
 import { onTopics } from './data-topic';
 import type { ShowServerClient } from './server-client';
@@ -43,7 +43,10 @@ function sameAlerts(a: readonly ActiveAlert[], b: readonly ActiveAlert[]): boole
 }
 const encoder = new TextEncoder();
 
-/** Starts measuring; returns a function that stops it and removes its listeners. */
+/**
+ * Measures from one interval after the room connects; returns a function that stops it and removes
+ * its listeners.
+ */
 export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOptions = {}) {
   const { intervalMs = 1000, reportIntervalMs = 5000, random = Math.random, server } = options;
   const alerts = createAlertMonitor(options.alertRules);
@@ -103,8 +106,17 @@ export function bindMetrics(room: Room, store: ShowStore, options: BindMetricsOp
     const parsed = parseViewerReport(decoder.decode(payload));
     if (parsed.ok) fleet.ingest(parsed.report);
   });
-  collector.start();
+  // The first poll waits for the connection and then one interval: during a join the page is busy
+  // showing the first frame, and figures of a connection that is not up yet say nothing.
+  let firstPoll: ReturnType<typeof setTimeout> | undefined;
+  const startSoon = () => {
+    firstPoll = setTimeout(() => collector.start(), intervalMs);
+  };
+  if (room.state === ConnectionState.Connected) startSoon();
+  else room.once(RoomEvent.Connected, startSoon);
   return () => {
+    room.off(RoomEvent.Connected, startSoon);
+    clearTimeout(firstPoll);
     collector.stop();
     source.dispose?.();
     stopData();
